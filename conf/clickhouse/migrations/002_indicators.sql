@@ -1,0 +1,19 @@
+-- Indicator values (cn.hrss.monitor.indicators.IndicatorRow). A window is rewritten whenever it is refined,
+-- with a growing version: ReplacingMergeTree(version) keeps the highest. Readers take the latest with FINAL or
+-- argMax(value, version) grouped by the ORDER BY key. written_at: when the row was written (freshness).
+CREATE TABLE IF NOT EXISTS ${database}.indicators
+(
+    indicator      String,
+    period         String,
+    region_level   String,
+    region_code    String,
+    insurance_type String,
+    window_start   DateTime('Asia/Shanghai'),
+    window_end     DateTime('Asia/Shanghai'),
+    value          Decimal(18, 4),
+    version        UInt64,
+    written_at     DateTime('Asia/Shanghai')
+)
+ENGINE = ReplacingMergeTree(version)
+PARTITION BY toYYYYMM(window_start)
+ORDER BY (indicator, period, region_code, insurance_type, window_start);

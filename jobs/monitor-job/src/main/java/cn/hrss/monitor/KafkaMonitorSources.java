@@ -1,0 +1,41 @@
+package cn.hrss.monitor;
+
+import cn.hrss.monitor.config.MonitorConfig;
+import cn.hrss.monitor.ingest.IngestDeserializer;
+import cn.hrss.monitor.ingest.IngestWatermarks;
+import cn.hrss.monitor.ingest.Ingested;
+import java.util.List;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * One Kafka source over all family topics. Records are decoded and pseudonymised inside the source reader, and
+ * watermarks are generated per partition there, so an idle partition is detected where it is idle.
+ */
+public final class KafkaMonitorSources implements MonitorSources {
+    private final MonitorConfig config;
+
+    public KafkaMonitorSources(MonitorConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public DataStream<Ingested> ingested(StreamExecutionEnvironment env) {
+        KafkaSource<Ingested> source = KafkaSource.<Ingested>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setTopics(List.copyOf(config.topics().values()))
+                .setGroupId(config.kafkaGroupId())
+                // First start reads from the beginning; restarts resume from the checkpoint (offsets live in state).
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new IngestDeserializer(config.pseudonymKey(), config.maxFuture().toMillis()))
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+        return env.fromSource(source,
+                        IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout()),
+                        "kafka-events")
+                .uid("kafka-events");
+    }
+}

@@ -1,0 +1,65 @@
+package cn.hrss.monitor;
+
+import cn.hrss.monitor.config.MonitorConfig;
+import cn.hrss.monitor.events.Event;
+import cn.hrss.monitor.indicators.IndicatorPipeline;
+import cn.hrss.monitor.ingest.DropDuplicates;
+import cn.hrss.monitor.ingest.Ingested;
+import cn.hrss.monitor.ingest.RejectTooLate;
+import cn.hrss.monitor.ingest.RejectedRecord;
+import cn.hrss.monitor.ingest.Rejections;
+import cn.hrss.monitor.ingest.SplitRejected;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The monitoring job: Kafka event streams → validated, pseudonymised events → rolling indicators → ClickHouse.
+ * {@link #defineWorkflow} holds all logic and is what tests run; {@link #main} only wires real connectors.
+ */
+public final class MonitorJob {
+    private MonitorJob() {}
+
+    /** Usage: {@code MonitorJob [path/to/app.properties]} (default {@code conf/app.properties}). */
+    public static void main(String[] args) throws Exception {
+        MonitorConfig config = MonitorConfig.load(Path.of(args.length > 0 ? args[0] : "conf/app.properties"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        configure(env, config);
+        defineWorkflow(env, new KafkaMonitorSources(config), new ProductionSinks(config), config);
+        env.execute("hrss-monitor");
+    }
+
+    public static void configure(StreamExecutionEnvironment env, MonitorConfig config) {
+        env.setParallelism(config.parallelism());
+        // Every record type is a Flink POJO; a Kryo fallback would be a silent slowdown, so it is an error.
+        Configuration pipeline = new Configuration();
+        pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(pipeline);
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+    }
+
+    public static void defineWorkflow(
+            StreamExecutionEnvironment env, MonitorSources sources, MonitorSinks sinks, MonitorConfig config) {
+        DataStream<Ingested> ingested = sources.ingested(env);
+        SingleOutputStreamOperator<Event> decoded =
+                ingested.process(new SplitRejected()).name("split-rejected").uid("split-rejected");
+        SingleOutputStreamOperator<Event> timely = decoded
+                .process(new RejectTooLate(config.allowedLateness().toMillis())).name("reject-too-late")
+                .uid("reject-too-late");
+        SingleOutputStreamOperator<Event> accepted = timely
+                .keyBy(e -> e.eventId)
+                .process(new DropDuplicates(config.dedupHorizon())).name("drop-duplicates").uid("drop-duplicates");
+
+        DataStream<RejectedRecord> rejected = decoded.getSideOutput(Rejections.TAG)
+                .union(timely.getSideOutput(Rejections.TAG), accepted.getSideOutput(Rejections.TAG));
+        sinks.rejected(rejected);
+        sinks.events(accepted);
+        sinks.indicators(IndicatorPipeline.indicators(
+                accepted, config.allowedLateness(), Duration.ofDays(31).plus(config.allowedLateness()),
+                config.referenceData()));
+    }
+}

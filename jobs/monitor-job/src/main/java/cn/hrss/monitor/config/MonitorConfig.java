@@ -1,0 +1,157 @@
+package cn.hrss.monitor.config;
+
+import cn.hrss.monitor.events.EventFamily;
+import cn.hrss.monitor.ingest.PseudonymKey;
+import cn.hrss.monitor.reference.ReferenceData;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * All settings of the monitoring job, typed and validated once at start-up ({@code conf/app.properties}). Any key can be
+ * overridden by an environment variable: upper case, dots and dashes as underscores, prefixed {@code HRSS_}
+ * (e.g. {@code HRSS_KAFKA_BOOTSTRAP_SERVERS}). Secrets (ClickHouse password, pseudonym key) are never read from the
+ * file itself: only the names of the variables or files that hold them.
+ */
+public record MonitorConfig(
+        String kafkaBootstrapServers,
+        String kafkaGroupId,
+        Map<EventFamily, String> topics,
+        String deadLetterTopic,
+        Duration maxOutOfOrderness,
+        Duration allowedLateness,
+        Duration sourceIdleTimeout,
+        Duration dedupHorizon,
+        Duration maxFuture,
+        PseudonymKey pseudonymKey,
+        String clickHouseUrl,
+        String clickHouseUser,
+        String clickHousePasswordEnv,
+        String clickHouseDatabase,
+        int sinkBatchRows,
+        Duration sinkBatchAge,
+        Duration sinkRetryFor,
+        Duration checkpointInterval,
+        int parallelism,
+        String referenceDir)
+        implements Serializable {
+
+    public static MonitorConfig load(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        return from(p, file.toString(), System::getenv);
+    }
+
+    /** @param source names the file in error messages; {@code env} supplies HRSS_* overrides */
+    public static MonitorConfig from(Properties p, String source, Function<String, String> env) {
+        Settings s = new Settings(p, source, env);
+        Map<EventFamily, String> topics = new EnumMap<>(EventFamily.class);
+        for (EventFamily f : EventFamily.values()) {
+            topics.put(f, s.text("kafka.topic." + f.name().toLowerCase()));
+        }
+        MonitorConfig c = new MonitorConfig(
+                s.text("kafka.bootstrap-servers"),
+                s.text("kafka.group-id"),
+                Map.copyOf(topics),
+                s.text("kafka.topic.dead-letter"),
+                s.duration("ingest.max-out-of-orderness"),
+                s.duration("ingest.allowed-lateness"),
+                s.duration("ingest.source-idle-timeout"),
+                s.duration("ingest.dedup-horizon"),
+                s.duration("ingest.max-future"),
+                new PseudonymKey(s.text("pseudonym.key-env"), s.optional("pseudonym.key-file")),
+                s.text("clickhouse.url"),
+                s.text("clickhouse.user"),
+                s.text("clickhouse.password-env"),
+                s.text("clickhouse.database"),
+                s.positiveInt("sink.batch-rows"),
+                s.duration("sink.batch-age"),
+                s.duration("sink.retry-for"),
+                s.duration("flink.checkpoint-interval"),
+                s.positiveInt("flink.parallelism"),
+                s.optional("reference.dir"));
+        if (c.referenceDir != null && !Files.isDirectory(Path.of(c.referenceDir))) {
+            throw new ConfigException(source + ": reference.dir '" + c.referenceDir + "' is not a directory");
+        }
+        if (c.allowedLateness.compareTo(c.dedupHorizon) > 0) {
+            throw new ConfigException(source + ": ingest.dedup-horizon (" + c.dedupHorizon
+                    + ") must be at least ingest.allowed-lateness (" + c.allowedLateness
+                    + "), or a late re-send would be counted twice");
+        }
+        if (!c.clickHouseDatabase.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new ConfigException(source + ": clickhouse.database must be a plain identifier, got '"
+                    + c.clickHouseDatabase + "'");
+        }
+        return c;
+    }
+
+    /** Opening stocks and balances: from {@code reference.dir} when set, else the copy shipped in the job jar. */
+    public ReferenceData referenceData() {
+        return referenceDir == null ? ReferenceData.loadDefault() : ReferenceData.load(Path.of(referenceDir));
+    }
+
+    public String clickHousePassword() {
+        String v = System.getenv(clickHousePasswordEnv);
+        return v == null ? "" : v;
+    }
+
+    /** Reads typed values, preferring the environment override, and names file and key in every error. */
+    private record Settings(Properties p, String source, Function<String, String> env) {
+        String optional(String key) {
+            String envName = "HRSS_" + key.toUpperCase().replace('.', '_').replace('-', '_');
+            String v = env.apply(envName);
+            if (v == null) {
+                v = p.getProperty(key);
+            }
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        String text(String key) {
+            String v = optional(key);
+            if (v == null) {
+                throw new ConfigException(source + ": missing required key '" + key + "'");
+            }
+            return v;
+        }
+
+        Duration duration(String key) {
+            String v = text(key);
+            try {
+                Duration d = Duration.parse(v.startsWith("P") ? v : "PT" + v.toUpperCase());
+                if (d.isNegative()) {
+                    throw new ConfigException(source + ": key '" + key + "' must not be negative, got '" + v + "'");
+                }
+                return d;
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(source + ": key '" + key + "' must be a duration like 30s, 10m, 2h or P7D, got '"
+                        + v + "'");
+            }
+        }
+
+        int positiveInt(String key) {
+            String v = text(key);
+            try {
+                int i = Integer.parseInt(v);
+                if (i > 0) {
+                    return i;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigException(source + ": key '" + key + "' must be a positive integer, got '" + v + "'");
+        }
+    }
+}

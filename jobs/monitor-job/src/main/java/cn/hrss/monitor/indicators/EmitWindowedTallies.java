@@ -1,0 +1,56 @@
+package cn.hrss.monitor.indicators;
+
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns each firing of a window into {@link WindowedTallies}, skipping firings that changed nothing (a refresh
+ * without new data), and numbering the rest so a later row replaces an earlier one.
+ */
+public final class EmitWindowedTallies extends ProcessWindowFunction<Tallies, WindowedTallies, String, TimeWindow> {
+    private final Period period;
+
+    /** Per window: what the previous firing emitted and its version; cleared with the window (see {@link #clear}). */
+    private final ValueStateDescriptor<WindowedTallies> lastEmitted =
+            new ValueStateDescriptor<>("lastEmitted", WindowedTallies.class);
+
+    public EmitWindowedTallies(Period period) {
+        this.period = period;
+    }
+
+    @Override
+    public void process(String key, Context ctx, Iterable<Tallies> aggregated, Collector<WindowedTallies> out)
+            throws Exception {
+        Tallies total = aggregated.iterator().next();
+        ValueState<WindowedTallies> last = ctx.windowState().getState(lastEmitted);
+        WindowedTallies previous = last.value();
+        Tallies delta = total.copy();
+        if (previous != null) {
+            delta.add(previous.total, -1);
+            if (delta.isZero()) {
+                return;
+            }
+        }
+        WindowedTallies w = new WindowedTallies();
+        w.period = period.id;
+        w.windowStart = ctx.window().getStart();
+        w.windowEnd = ctx.window().getEnd();
+        w.asOf = Math.max(w.windowStart, Math.min(w.windowEnd, ctx.currentWatermark() + 1));
+        w.total = total.copy();
+        w.delta = delta;
+        w.version = previous == null ? 1 : previous.version + 1;
+        out.collect(w);
+        WindowedTallies remembered = new WindowedTallies();
+        remembered.total = w.total;
+        remembered.version = w.version;
+        last.update(remembered);
+    }
+
+    @Override
+    public void clear(Context ctx) {
+        ctx.windowState().getState(lastEmitted).clear();
+    }
+}

@@ -1,0 +1,87 @@
+package cn.hrss.monitor.indicators;
+
+import cn.hrss.monitor.events.Event;
+import cn.hrss.monitor.reference.ReferenceData;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+/**
+ * All rolling indicators from the accepted events. Events are summed once into hourly tallies per scope; every longer
+ * window (day, rolling 24 h, rolling 30 days, month, year) adds up the hourly tallies' changes, so an event is
+ * touched by one window and a late event corrects each window it falls into exactly once. Stocks come from the
+ * month windows ({@link StockIndicators}).
+ */
+public final class IndicatorPipeline {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Calendar days start at 00:00 China Standard Time (UTC+8, no DST). */
+    private static final Duration CHINA_DAY_OFFSET = Duration.ofHours(-8);
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final long ALWAYS = Long.MAX_VALUE / 4;
+
+    private IndicatorPipeline() {}
+
+    /**
+     * @param allowedLateness how late (behind the watermark) an event may be and still correct its windows; ingestion
+     *     rejects anything later, so windows never drop an accepted event
+     * @param recipientRetention how long a person's counted benefit months are remembered (a month plus the lateness)
+     * @param reference opening stocks, balances and employed base for the stock indicators
+     */
+    public static DataStream<IndicatorRow> indicators(DataStream<Event> accepted, Duration allowedLateness,
+            Duration recipientRetention, ReferenceData reference) {
+        DataStream<Tallies> perEvent = accepted.flatMap(new EventTallies()).name("event-tallies");
+        DataStream<Tallies> recipients = accepted
+                .filter(FirstBenefitOfMonth::isUnemploymentBenefit).name("unemployment-benefits")
+                .keyBy(e -> e.personPseudonym)
+                .process(new FirstBenefitOfMonth(recipientRetention)).name("first-benefit-of-month");
+
+        DataStream<WindowedTallies> hourly = window(perEvent.union(recipients), Period.HOUR,
+                TumblingEventTimeWindows.of(HOUR), RefreshTrigger.atEnd(), allowedLateness);
+        // Changes of hourly windows carry the hour's end as timestamp; the longer windows must accept them as long as
+        // an hour can still change.
+        DataStream<Tallies> hourlyChanges = hourly.map(w -> w.delta).returns(Tallies.class).name("hourly-changes");
+        Duration downstreamLateness = allowedLateness.plus(HOUR);
+
+        DataStream<WindowedTallies> daily = window(hourlyChanges, Period.DAY,
+                TumblingEventTimeWindows.of(DAY, CHINA_DAY_OFFSET), RefreshTrigger.duringLast(ALWAYS),
+                downstreamLateness);
+        DataStream<WindowedTallies> rolling24h = window(hourlyChanges, Period.ROLLING_24H,
+                SlidingEventTimeWindows.of(DAY, HOUR), RefreshTrigger.atEnd(), downstreamLateness);
+        DataStream<WindowedTallies> rolling30d = window(hourlyChanges, Period.ROLLING_30D,
+                SlidingEventTimeWindows.of(Duration.ofDays(30), DAY, CHINA_DAY_OFFSET),
+                RefreshTrigger.duringLast(DAY.toMillis()), downstreamLateness);
+        DataStream<WindowedTallies> monthly = window(hourlyChanges, Period.MONTH,
+                CalendarWindows.months(CHINA), RefreshTrigger.duringLast(ALWAYS), downstreamLateness);
+        DataStream<WindowedTallies> yearly = window(hourlyChanges, Period.YEAR,
+                CalendarWindows.years(CHINA), RefreshTrigger.duringLast(ALWAYS), downstreamLateness);
+
+        DataStream<IndicatorRow> flows = hourly.union(daily, rolling24h, rolling30d, monthly, yearly)
+                .flatMap(new IndicatorRows()).name("flow-indicator-rows");
+        DataStream<IndicatorRow> stocks = monthly
+                .keyBy(w -> w.total.scopeKey())
+                .process(new StockIndicators(reference)).name("stock-indicators");
+        return flows.union(stocks);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static DataStream<WindowedTallies> window(
+            DataStream<Tallies> input,
+            Period period,
+            WindowAssigner<? super Tallies, TimeWindow> assigner,
+            RefreshTrigger trigger,
+            Duration lateness) {
+        return input
+                .keyBy(Tallies::scopeKey)
+                .window((WindowAssigner) assigner)
+                .trigger(trigger)
+                .allowedLateness(lateness)
+                .aggregate(new SumTallies(), new EmitWindowedTallies(period))
+                .name(period.id + "-window")
+                .uid(period.id + "-window");
+    }
+}

@@ -1,0 +1,144 @@
+package cn.hrss.monitor.sinks.clickhouse;
+
+import com.clickhouse.client.api.ServerException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers rows as JSONEachRow lines and inserts them in batches: when the batch is full, when it is older than
+ * the maximum age (a processing-time timer), and always on {@link #flush} — Flink calls it before every
+ * checkpoint, so every row acknowledged by a checkpoint is in ClickHouse (at-least-once; the tables are
+ * ReplacingMergeTree, so a replayed row replaces its twin instead of adding to it).
+ *
+ * <p>A failed insert is retried with exponential backoff while the task thread waits: upstream is back-pressured
+ * and nothing is dropped. When the retry timeout is used up the writer throws, the task fails, and Flink replays
+ * from the last checkpoint. Timer callbacks run on the task thread too, so there is no concurrent access here.
+ */
+public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
+    private static final int MAX_ERROR_CHARS = 300;
+
+    /** Sleeps between retries; replaceable so tests need not wait. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long ms) throws InterruptedException;
+    }
+
+    private final ClickHouseSinkSettings settings;
+    private final RowEncoder<T> encoder;
+    private final BatchInserter inserter;
+    private final ProcessingTimeService timers;
+    private final ClickHouseSinkMetrics metrics;
+    private final LongSupplier wallClockMs;
+    private final Sleeper sleeper;
+
+    private final ByteArrayOutputStream batch = new ByteArrayOutputStream(64 * 1024);
+    private int batchRows;
+    /** Counts batches, so that an age timer fires only for the batch it was set for. */
+    private long batchNumber;
+
+    ClickHouseSinkWriter(ClickHouseSinkSettings settings, RowEncoder<T> encoder, BatchInserter inserter,
+            ProcessingTimeService timers, SinkWriterMetricGroup metricGroup, LongSupplier wallClockMs,
+            Sleeper sleeper) {
+        this.settings = settings;
+        this.encoder = encoder;
+        this.inserter = inserter;
+        this.timers = timers;
+        this.metrics = new ClickHouseSinkMetrics(metricGroup);
+        this.wallClockMs = wallClockMs;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public void write(T element, Context context) throws IOException, InterruptedException {
+        JsonEachRow.appendLine(encoder, element, batch);
+        if (++batchRows == 1) {
+            long forBatch = batchNumber;
+            timers.registerTimer(timers.getCurrentProcessingTime() + settings.maxBatchAgeMs(),
+                    time -> flushIfStill(forBatch));
+        }
+        if (batchRows >= settings.maxBatchRows()) {
+            insertBatch();
+        }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws IOException, InterruptedException {
+        insertBatch();
+    }
+
+    private void flushIfStill(long forBatch) throws IOException, InterruptedException {
+        if (forBatch == batchNumber) {
+            insertBatch();
+        }
+    }
+
+    private void insertBatch() throws IOException, InterruptedException {
+        if (batchRows == 0) {
+            return;
+        }
+        byte[] lines = batch.toByteArray();
+        insertWithRetry(lines, batchRows);
+        batch.reset();
+        batchRows = 0;
+        batchNumber++;
+    }
+
+    private void insertWithRetry(byte[] lines, int rows) throws IOException, InterruptedException {
+        long start = wallClockMs.getAsLong();
+        RetryBackoff backoff = new RetryBackoff(settings, start);
+        while (true) {
+            try {
+                inserter.insert(lines);
+                metrics.inserted(rows, lines.length, wallClockMs.getAsLong() - start);
+                return;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                OptionalLong delay = backoff.nextDelay(wallClockMs.getAsLong());
+                if (delay.isEmpty()) {
+                    throw new IOException("Insert of " + rows + " rows into " + settings.qualifiedTable()
+                            + " still failing after " + settings.retryTimeoutMs() + " ms: " + describe(e), e);
+                }
+                metrics.insertRetries.inc();
+                LOG.warn("Insert of {} rows into {} failed ({}); retrying in {} ms", rows,
+                        settings.qualifiedTable(), describe(e), delay.getAsLong());
+                sleeper.sleep(delay.getAsLong());
+            }
+        }
+    }
+
+    /**
+     * The ClickHouse error without the data it may quote (a parse error shows the offending row), so logs and task
+     * failures carry no row content.
+     */
+    static String describe(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int quoted = message.indexOf("before:");
+        if (quoted >= 0) {
+            message = message.substring(0, quoted) + " [row text omitted]";
+        }
+        if (message.length() > MAX_ERROR_CHARS) {
+            message = message.substring(0, MAX_ERROR_CHARS) + "...";
+        }
+        String kind = e instanceof ServerException s ? "ClickHouse error " + s.getCode() : e.getClass().getSimpleName();
+        return kind + ": " + message;
+    }
+
+    /** Rows not yet flushed are dropped: close without a final flush means the task failed or was cancelled. */
+    @Override
+    public void close() throws Exception {
+        inserter.close();
+    }
+
+    ClickHouseSinkMetrics metrics() {
+        return metrics;
+    }
+}

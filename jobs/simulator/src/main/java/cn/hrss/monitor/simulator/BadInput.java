@@ -1,0 +1,108 @@
+package cn.hrss.monitor.simulator;
+
+import cn.hrss.monitor.events.EventFamily;
+import cn.hrss.monitor.events.EventType;
+import java.util.SplittableRandom;
+
+/**
+ * Sample events for bad input: built from real persons and employers but changing no state, since ingestion
+ * rejects them. {@link #breakEvent} damages one in the way of a {@link MalformedKind}.
+ */
+final class BadInput {
+    private static final String[] UNKNOWN_TYPES = {"employment.suspended", "benefit.reversed", "insured.transferred"};
+    private static final long THREE_YEARS = 3 * 365 * ChinaTime.DAY_MILLIS;
+
+    private final SimContext ctx;
+    private final Population pop;
+    private final EventFactory events;
+    private final SplittableRandom rng;
+
+    BadInput(SimContext ctx) {
+        this.ctx = ctx;
+        this.pop = ctx.population;
+        this.events = ctx.events;
+        this.rng = ctx.rng;
+    }
+
+    /**
+     * @param now when the record is sent
+     * @return a valid-looking event at {@code at} suited to be broken as {@code kind} (any event if null)
+     */
+    WireEvent sample(long at, long now, MalformedKind kind) {
+        while (true) {
+            WireEvent e = sampleOfFamily(at, familyFor(kind));
+            // A silent city sends nothing, not even garbage.
+            if (!ctx.silenced(e.regionCode, now)) {
+                return e;
+            }
+        }
+    }
+
+    private EventFamily familyFor(MalformedKind kind) {
+        EventFamily[] families = kind == null ? EventFamily.values() : switch (kind) {
+            case BAD_USCC_CHECK -> new EventFamily[] {EventFamily.EMPLOYMENT, EventFamily.INSURED, EventFamily.CONTRIBUTION};
+            case NEGATIVE_AMOUNT, THREE_DECIMAL_AMOUNT -> new EventFamily[] {EventFamily.CONTRIBUTION, EventFamily.BENEFIT};
+            default -> EventFamily.values();
+        };
+        return families[rng.nextInt(families.length)];
+    }
+
+    private WireEvent sampleOfFamily(long at, EventFamily family) {
+        int worker = pop.employed.pick(rng);
+        int employer = pop.employerOf[worker];
+        return switch (family) {
+            case EMPLOYMENT -> events.employment(EventType.EMPLOYMENT_REGISTERED, at, worker, employer,
+                    pop.form[worker], null);
+            case INSURED -> events.insured(EventType.INSURED_LEFT, at, worker, employer, "110", "resigned", null, false);
+            case CONTRIBUTION -> events.contribution(at, worker, employer, events.workCounty(worker, employer), "110",
+                    Lifecycle.contributorKind(pop.form[worker]),
+                    ChinaTime.plusMonths(ChinaTime.yearMonth(ChinaTime.date(at)), -1),
+                    Math.round(pop.wageYuan[worker] * 16.0));
+            case UNEMPLOYMENT -> events.unemployment(EventType.UNEMPLOYMENT_REGISTERED, at, worker, "dismissed");
+            case BENEFIT -> {
+                int p = pop.pensioners.pick(rng);
+                yield events.benefit(at, p, Population.PENSION_SCHEMES[pop.pensionScheme[p]], "pension",
+                        ChinaTime.yearMonth(ChinaTime.date(at)), pop.pensionFen[p]);
+            }
+            case DEATH -> events.record(EventType.DEATH_RECORDED, at, pop.pensioners.pick(rng),
+                    ChinaTime.date(at).minusDays(20 + rng.nextInt(40)), "police");
+        };
+    }
+
+    /** Damages the event; returns the JSON to send. */
+    String breakEvent(WireEvent e, MalformedKind kind, ChinaTime time) {
+        switch (kind) {
+            case UNKNOWN_TYPE -> e.typeText = UNKNOWN_TYPES[rng.nextInt(UNKNOWN_TYPES.length)];
+            case MISSING_FIELD -> removeTypeSpecificField(e);
+            case UNKNOWN_REGION_CODE -> e.regionCode = "99" + e.regionCode.substring(2);
+            case BAD_CITIZEN_ID_CHECK -> e.personId = Identifiers.withWrongCitizenIdCheck(e.personId);
+            case BAD_USCC_CHECK -> e.employerUscc = Identifiers.withWrongUsccCheck(e.employerUscc);
+            case NEGATIVE_AMOUNT -> e.amountText = "-" + WireEvent.yuan(e.amountFen);
+            case THREE_DECIMAL_AMOUNT -> e.amountText = WireEvent.yuan(e.amountFen) + (1 + rng.nextInt(9));
+            case UNPARSEABLE_TIMESTAMP -> e.occurredAtText = time.format(e.at).substring(0, 19).replace('T', ' ');
+            case FAR_FUTURE_TIMESTAMP -> e.at += THREE_YEARS + ctx.randomMillis(ChinaTime.DAY_MILLIS * 30);
+            default -> { }
+        }
+        String json = e.toJson(time);
+        return switch (kind) {
+            case TRUNCATED_JSON -> json.substring(0, (int) (json.length() * (0.3 + 0.5 * rng.nextDouble())));
+            case WRONG_FIELD_TYPE -> json.replace("\"source\":\"" + e.source + "\"", "\"source\":[\"" + e.source + "\"]");
+            default -> json;
+        };
+    }
+
+    private static void removeTypeSpecificField(WireEvent e) {
+        switch (e.type.family) {
+            case EMPLOYMENT -> e.employmentForm = null;
+            case UNEMPLOYMENT, INSURED -> e.reason = null;
+            case CONTRIBUTION -> e.feePeriod = null;
+            case BENEFIT -> e.batchId = null;
+            case DEATH -> e.recordSource = null;
+        }
+    }
+
+    /** @return a random day-time instant 3 to 10 days before {@code now}: far behind any watermark */
+    long lateInstant(long now) {
+        return now - 3 * ChinaTime.DAY_MILLIS - ctx.randomMillis(7 * ChinaTime.DAY_MILLIS);
+    }
+}

@@ -1,0 +1,216 @@
+package cn.hrss.monitor.simulator;
+
+import cn.hrss.monitor.events.EventFamily;
+import cn.hrss.monitor.events.EventType;
+import cn.hrss.monitor.simulator.ActivityProfile.Kind;
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+/**
+ * Normal business: picks what happens next (weighted by the {@link ActivityProfile} of the day and by who is
+ * eligible) and to whom, and performs it.
+ */
+final class BaselineActivity {
+    private static final Kind[] KINDS = Kind.values();
+    /** Employer rate for 110/170, unemployment (210) and work injury (410) contributions; flexible workers pay 20%. */
+    private static final double PENSION_RATE = 0.16;
+    private static final double UNEMPLOYMENT_RATE = 0.01;
+    private static final double INJURY_RATE = 0.006;
+    private static final double FLEXIBLE_PENSION_RATE = 0.20;
+    /** fund-imbalance: share of the deficit city's 110 contributions that do not come in, and the payout uplift. */
+    private static final double DEFICIT_CONTRIBUTION_LOSS = 0.8;
+    private static final double DEFICIT_PAYOUT_FACTOR = 1.6;
+
+    private final SimContext ctx;
+    private final Population pop;
+    private final EventFactory events;
+    private final Lifecycle lifecycle;
+    private final SplittableRandom rng;
+    private final double[] weights = new double[KINDS.length];
+
+    BaselineActivity(SimContext ctx, Lifecycle lifecycle) {
+        this.ctx = ctx;
+        this.pop = ctx.population;
+        this.events = ctx.events;
+        this.lifecycle = lifecycle;
+        this.rng = ctx.rng;
+    }
+
+    /**
+     * @param family when not null, only kinds of this family are considered (so every family shows up every day)
+     * @return the event, or {@code null} when the drawn kind found nobody eligible
+     */
+    WireEvent next(long at, EventFamily family) {
+        LocalDate day = ChinaTime.date(at);
+        double total = 0;
+        for (int i = 0; i < KINDS.length; i++) {
+            Kind k = KINDS[i];
+            weights[i] = (family == null || k.family == family) && eligible(k) ? ActivityProfile.dayWeight(k, day) : 0;
+            total += weights[i];
+        }
+        if (total == 0) {
+            return null;
+        }
+        double x = rng.nextDouble() * total;
+        int i = 0;
+        while (i < KINDS.length - 1 && (x -= weights[i]) >= 0) {
+            i++;
+        }
+        return perform(KINDS[i], at, day);
+    }
+
+    private boolean eligible(Kind k) {
+        return switch (k) {
+            case PENSION -> !pop.unpaidPension.isEmpty();
+            case UNEMPLOYMENT_BENEFIT -> !pop.unpaidUi.isEmpty();
+            case INJURY_BENEFIT -> !pop.unpaidInjury.isEmpty();
+            case GRADUATE_REGISTRATION -> !pop.students.isEmpty();
+            case SEPARATION, CONTRIBUTION -> !pop.employed.isEmpty();
+            case UNEMPLOYMENT_EXIT -> !pop.unemployed.isEmpty();
+            case HIRE, IMPRISONMENT_RECORD -> !pop.inactive.isEmpty();
+        };
+    }
+
+    private WireEvent perform(Kind kind, long at, LocalDate day) {
+        return switch (kind) {
+            case HIRE -> hire(at);
+            case SEPARATION -> separation(at, day);
+            case GRADUATE_REGISTRATION -> graduate(at);
+            case UNEMPLOYMENT_EXIT -> unemploymentExit(at);
+            case CONTRIBUTION -> contribution(at, day);
+            case PENSION -> pension(at);
+            case UNEMPLOYMENT_BENEFIT -> unemploymentBenefit(at);
+            case INJURY_BENEFIT -> injuryBenefit(at);
+            case IMPRISONMENT_RECORD -> imprisonment(at, day);
+        };
+    }
+
+    private WireEvent hire(long at) {
+        int p = -1;
+        if (rng.nextBoolean()) {
+            p = pop.pickFree(pop.unemployed, rng);
+            // Someone already paid unemployment benefit this month starts work next month at the earliest.
+            if (p >= 0 && pop.uiRecipients.contains(p) && !pop.unpaidUi.contains(p)) {
+                p = -1;
+            }
+        }
+        if (p < 0) {
+            p = pop.pickFree(pop.inactive, rng);
+        }
+        return p < 0 ? null : lifecycle.hire(at, p);
+    }
+
+    private WireEvent separation(long at, LocalDate day) {
+        int p = pop.pickFree(pop.employed, rng);
+        if (p < 0) {
+            return null;
+        }
+        int retirementAge = pop.isMale(p) ? 60 : 55;
+        double u = rng.nextDouble();
+        String reason = pop.ageAt(p, day.toEpochDay()) >= retirementAge - 1 ? "retired"
+                : u < 0.4 ? "resigned" : u < 0.7 ? "contract_ended" : u < 0.95 ? "dismissed" : "transfer_out";
+        WireEvent left = lifecycle.separate(at, p, reason, rng.nextDouble() < 0.6);
+        if ((reason.equals("dismissed") || reason.equals("contract_ended")) && rng.nextDouble() < 0.6) {
+            lifecycle.registerLater(at + 3 * ChinaTime.DAY_MILLIS + ctx.randomMillis(17 * ChinaTime.DAY_MILLIS), p,
+                    reason, 3 + rng.nextInt(10));
+        }
+        return left;
+    }
+
+    private WireEvent graduate(long at) {
+        int p = pop.pickFree(pop.students, rng);
+        if (p < 0) {
+            return null;
+        }
+        pop.registerUnemployed(p, 0, rng);
+        return events.unemployment(EventType.UNEMPLOYMENT_REGISTERED, at, p, "graduate");
+    }
+
+    private WireEvent unemploymentExit(long at) {
+        int p = pop.pickFree(pop.unemployed, rng);
+        if (p < 0) {
+            return null;
+        }
+        pop.setStatus(p, Population.INACTIVE);
+        return events.unemployment(EventType.UNEMPLOYMENT_DEREGISTERED, at, p,
+                rng.nextDouble() < 0.7 ? "moved" : "stopped_seeking");
+    }
+
+    /** A declaration for the previous month (a few for earlier months or in advance); 1 in 10 for a whole employer. */
+    private WireEvent contribution(long at, LocalDate day) {
+        int p = pop.employed.pick(rng);
+        int employer = pop.employerOf[p];
+        byte form = pop.form[p];
+        double u = rng.nextDouble();
+        String insuranceType = form != Population.FORM_UNIT || u < 0.65 ? lifecycle.pensionScheme(employer)
+                : u < 0.85 ? "210" : "410";
+        String region = form == Population.FORM_UNIT ? pop.employerCountyCode(employer) : pop.personCounty(p);
+        int city = form == Population.FORM_UNIT ? pop.employerCity(employer) : pop.personCity(p);
+        if (insuranceType.equals("110") && ctx.inDeficit(city, at) && rng.nextDouble() < DEFICIT_CONTRIBUTION_LOSS) {
+            return null;
+        }
+        double p2 = rng.nextDouble();
+        int month = ChinaTime.yearMonth(day);
+        int feePeriod = ChinaTime.plusMonths(month, p2 < 0.90 ? -1 : p2 < 0.96 ? -2 : 0);
+        double rate = form != Population.FORM_UNIT ? FLEXIBLE_PENSION_RATE
+                : switch (insuranceType) {
+                    case "210" -> UNEMPLOYMENT_RATE;
+                    case "410" -> INJURY_RATE;
+                    default -> PENSION_RATE;
+                };
+        if (form == Population.FORM_UNIT && rng.nextDouble() < 0.1) {
+            // Employer-level batch: the whole payroll at an average wage.
+            long fen = Math.max(1, Math.round(pop.headcount[employer] * 8000 * rate * 100));
+            return events.contribution(at, -1, employer, region, insuranceType, "employer", feePeriod, fen);
+        }
+        long fen = Math.max(1, Math.round(pop.wageYuan[p] * rate * 100));
+        return events.contribution(at, p, employer, region, insuranceType, Lifecycle.contributorKind(form),
+                feePeriod, fen);
+    }
+
+    private WireEvent pension(long at) {
+        int p = pop.unpaidPension.pick(rng);
+        pop.unpaidPension.remove(p);
+        return pensionPayment(at, p, pop.payMonth);
+    }
+
+    /** One monthly pension payment; in the deficit city the 110 payouts are raised. */
+    WireEvent pensionPayment(long at, int p, int benefitMonth) {
+        String scheme = Population.PENSION_SCHEMES[pop.pensionScheme[p]];
+        long fen = pop.pensionFen[p];
+        if (scheme.equals("110") && ctx.inDeficit(pop.personCity(p), at)) {
+            fen = Math.round(fen * DEFICIT_PAYOUT_FACTOR);
+        }
+        return events.benefit(at, p, scheme, "pension", benefitMonth, fen);
+    }
+
+    private WireEvent unemploymentBenefit(long at) {
+        int p = pop.unpaidUi.pick(rng);
+        pop.unpaidUi.remove(p);
+        return unemploymentBenefitPayment(at, p, pop.payMonth);
+    }
+
+    /** One monthly unemployment benefit payment; the entitlement runs out after its last month. */
+    WireEvent unemploymentBenefitPayment(long at, int p, int benefitMonth) {
+        if (--pop.uiMonthsLeft[p] <= 0) {
+            pop.uiRecipients.remove(p);
+        }
+        return events.benefit(at, p, "210", "unemployment_benefit", benefitMonth, pop.uiFen[p]);
+    }
+
+    private WireEvent injuryBenefit(long at) {
+        int p = pop.unpaidInjury.pick(rng);
+        pop.unpaidInjury.remove(p);
+        return events.benefit(at, p, "410", "injury_benefit", pop.payMonth, pop.injuryFen[p]);
+    }
+
+    /** A court record of a prison sentence, weeks after the sentence; the person leaves every other pool. */
+    private WireEvent imprisonment(long at, LocalDate day) {
+        int p = pop.pickFree(pop.inactive, rng);
+        if (p < 0) {
+            return null;
+        }
+        pop.setStatus(p, Population.IMPRISONED);
+        return events.record(EventType.IMPRISONMENT_RECORDED, at, p, day.minusDays(10 + rng.nextInt(80)), "court");
+    }
+}

@@ -1,0 +1,36 @@
+package cn.hrss.monitor.simulator;
+
+import java.time.Instant;
+
+/**
+ * fund-imbalance: from the start to the end of the run, most of a city's enterprise pension (110) contributions do
+ * not come in and its 110 pensions are paid 60% higher, so the city's 110 outflow exceeds its income every month.
+ */
+final class FundImbalanceScript implements ScenarioScript {
+    private final SimContext ctx;
+    private final int city;
+
+    FundImbalanceScript(SimContext ctx, int city) {
+        this.ctx = ctx;
+        this.city = city;
+    }
+
+    @Override
+    public Scenario scenario() {
+        return Scenario.FUND_IMBALANCE;
+    }
+
+    @Override
+    public int city() {
+        return city;
+    }
+
+    @Override
+    public void start(long at, long span) {
+        ctx.deficitCity = city;
+        ctx.deficitFrom = at;
+        ctx.log.add(new ScenarioLog.Entry(scenario(), ctx.population.cityCode[city], null, Instant.ofEpochMilli(at),
+                Instant.ofEpochMilli(at + span), 0,
+                "110 contributions fall by 80% and 110 pension payouts rise by 60%"));
+    }
+}

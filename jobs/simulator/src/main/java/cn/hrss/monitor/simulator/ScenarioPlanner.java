@@ -1,0 +1,94 @@
+package cn.hrss.monitor.simulator;
+
+import cn.hrss.monitor.reference.Region;
+import cn.hrss.monitor.reference.RegionLevel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Places the enabled scenarios in distinct large cities and in time. Unless the config says otherwise,
+ * fund-imbalance runs from the start (it needs whole months), and the others start one after another between 10%
+ * and 60% of the run, each lasting at most a quarter of it (source-outage up to 2 days, the others up to 2-3 days).
+ */
+final class ScenarioPlanner {
+    /** Scenarios are placed in the largest cities, where the simulated population is big enough to show them. */
+    private static final int CANDIDATE_CITIES = 40;
+
+    private ScenarioPlanner() {}
+
+    static void plan(SimContext ctx, Lifecycle lifecycle, BaselineActivity baseline, Mortality mortality) {
+        Set<Scenario> enabled = ctx.config.scenarios();
+        List<Integer> candidates = largestCities(ctx);
+        Set<Integer> used = new HashSet<>();
+        List<ScenarioScript> scripts = new ArrayList<>();
+        // The silent city is chosen first and excluded for the others, whose events it would swallow.
+        List<Scenario> order = new ArrayList<>();
+        if (enabled.contains(Scenario.SOURCE_OUTAGE)) {
+            order.add(Scenario.SOURCE_OUTAGE);
+        }
+        for (Scenario s : Scenario.values()) {
+            if (enabled.contains(s) && s != Scenario.SOURCE_OUTAGE) {
+                order.add(s);
+            }
+        }
+        for (Scenario s : order) {
+            int city = pickCity(ctx, candidates, used);
+            scripts.add(switch (s) {
+                case MASS_LAYOFF -> new MassLayoffScript(ctx, lifecycle, city);
+                case FUND_IMBALANCE -> new FundImbalanceScript(ctx, city);
+                case UNEMPLOYMENT_SURGE -> new UnemploymentSurgeScript(ctx, lifecycle, city);
+                case BENEFIT_AFTER_DEATH -> new BenefitAfterDeathScript(ctx, baseline, mortality, city);
+                case UI_WHILE_EMPLOYED -> new UiWhileEmployedScript(ctx, baseline, lifecycle, city);
+                case SOURCE_OUTAGE -> new SourceOutageScript(ctx, city);
+            });
+        }
+        scripts.sort(Comparator.comparing(ScenarioScript::scenario));
+        long run = ctx.config.runLength().toMillis();
+        List<ScenarioScript> spread = scripts.stream().filter(s -> s.scenario() != Scenario.FUND_IMBALANCE).toList();
+        for (ScenarioScript script : scripts) {
+            Duration explicit = ctx.config.scenarioOffsets().get(script.scenario());
+            long offset;
+            if (explicit != null) {
+                offset = explicit.toMillis();
+            } else if (script.scenario() == Scenario.FUND_IMBALANCE) {
+                offset = 0;
+            } else {
+                int i = spread.indexOf(script);
+                offset = (long) (run * (0.1 + 0.5 * i / Math.max(1, spread.size() - 1)));
+            }
+            long span = script.scenario() == Scenario.FUND_IMBALANCE ? Math.max(run - offset, ChinaTime.HOUR_MILLIS)
+                    : Math.min(maxSpan(script.scenario()), run / 4);
+            long startAt = ctx.startMillis + offset;
+            ctx.schedule.at(startAt, t -> {
+                script.start(t, span);
+                return null;
+            });
+        }
+    }
+
+    private static long maxSpan(Scenario s) {
+        return switch (s) {
+            case MASS_LAYOFF, UNEMPLOYMENT_SURGE -> 3 * ChinaTime.DAY_MILLIS;
+            default -> 2 * ChinaTime.DAY_MILLIS;
+        };
+    }
+
+    private static List<Integer> largestCities(SimContext ctx) {
+        return ctx.regions.atLevel(RegionLevel.CITY).stream()
+                .sorted(Comparator.comparingLong(Region::population).reversed().thenComparing(Region::code))
+                .limit(CANDIDATE_CITIES)
+                .map(r -> ctx.population.cityOf(r.code()))
+                .toList();
+    }
+
+    private static int pickCity(SimContext ctx, List<Integer> candidates, Set<Integer> used) {
+        List<Integer> free = candidates.stream().filter(c -> !used.contains(c)).toList();
+        int city = free.get(ctx.rng.nextInt(free.size()));
+        used.add(city);
+        return city;
+    }
+}

@@ -1,0 +1,92 @@
+package cn.hrss.monitor.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * unemployment-surge: in the most populous county of a city, about four times the baseline number of extra
+ * unemployment registrations (so about five times baseline in total, at least 30) within the span. Each comes from a
+ * local job loss (insured.left and employment.terminated, reason "closure") a few hours earlier.
+ */
+final class UnemploymentSurgeScript implements ScenarioScript {
+    /** Rough share of unemployment registrations among all records, for the baseline estimate. */
+    private static final double REGISTRATION_SHARE = 0.03;
+
+    private final SimContext ctx;
+    private final Lifecycle lifecycle;
+    private final Population pop;
+    private final int city;
+    private final int county;
+
+    UnemploymentSurgeScript(SimContext ctx, Lifecycle lifecycle, int city) {
+        this.ctx = ctx;
+        this.lifecycle = lifecycle;
+        this.pop = ctx.population;
+        this.city = city;
+        int[] residents = new int[pop.countyCode.length];
+        int best = -1;
+        for (int p : pop.residentsOfCity(city)) {
+            int c = pop.county[p];
+            if (++residents[c] > (best < 0 ? 0 : residents[best])) {
+                best = c;
+            }
+        }
+        this.county = best;
+    }
+
+    @Override
+    public Scenario scenario() {
+        return Scenario.UNEMPLOYMENT_SURGE;
+    }
+
+    @Override
+    public int city() {
+        return city;
+    }
+
+    @Override
+    public void start(long at, long span) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int p = 0; p < pop.persons; p++) {
+            if (pop.county[p] == county && pop.status[p] == Population.EMPLOYED && pop.form[p] == Population.FORM_UNIT
+                    && !pop.reserved[p]) {
+                candidates.add(p);
+            }
+        }
+        double countyShare = (double) countResidents() / pop.persons;
+        double recordsPerDay = ChinaTime.DAY_MILLIS / ctx.config.simulatedMillisPerRecord();
+        double baseline = recordsPerDay * REGISTRATION_SHARE * countyShare * span / ChinaTime.DAY_MILLIS;
+        int extra = Math.min(candidates.size(), Math.max(30, (int) Math.round(4 * baseline)));
+        Collections.shuffle(candidates, new Random(ctx.rng.nextLong()));
+        long registrationDelay = Math.min(6 * ChinaTime.HOUR_MILLIS, span / 4);
+        for (int p : candidates.subList(0, extra)) {
+            pop.reserved[p] = true;
+            long registerAt = at + registrationDelay + ctx.randomMillis(span - registrationDelay);
+            ctx.schedule.at(registerAt - registrationDelay, t -> {
+                if (pop.status[p] != Population.EMPLOYED) {
+                    pop.reserved[p] = false;
+                    return null;
+                }
+                lifecycle.registerLater(registerAt, p, "closure", 6 + ctx.rng.nextInt(7));
+                return lifecycle.separate(t, p, "closure", ctx.rng.nextDouble() < 0.6);
+            });
+        }
+        ctx.log.add(new ScenarioLog.Entry(scenario(), pop.countyCode[county], null, Instant.ofEpochMilli(at),
+                Instant.ofEpochMilli(at + span), extra,
+                extra + " extra unemployment registrations (reason closure) against about "
+                        + Math.round(baseline) + " expected"));
+    }
+
+    private int countResidents() {
+        int n = 0;
+        for (int p = 0; p < pop.persons; p++) {
+            if (pop.county[p] == county) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
