@@ -1,6 +1,7 @@
 -- Every accepted, pseudonymised event (cn.hrss.monitor.events.Event), written by the job's events sink.
 -- ReplacingMergeTree keyed by (family, event_id): a replayed event replaces its earlier copy instead of
 -- adding to counts (read with FINAL). A replay carries the same occurred_at, so it lands in the same partition.
+-- kafka_topic/partition/offset trace each event to the record it was read from.
 -- amount is yuan with two decimals (the event carries exact fen); 0 where the type has no amount.
 CREATE TABLE IF NOT EXISTS ${database}.events
 (
@@ -27,7 +28,10 @@ CREATE TABLE IF NOT EXISTS ${database}.events
     batch_id           String,
     amount             Decimal(18, 2),
     record_date        UInt32,
-    record_source      String
+    record_source      String,
+    kafka_topic        String,
+    kafka_partition    Int32,
+    kafka_offset       Int64
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(occurred_at)

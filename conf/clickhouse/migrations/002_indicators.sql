@@ -1,6 +1,7 @@
 -- Indicator values (cn.hrss.monitor.indicators.IndicatorRow). A window is rewritten whenever it is refined,
 -- with a growing version: ReplacingMergeTree(version) keeps the highest. Readers take the latest with FINAL or
--- argMax(value, version) grouped by the ORDER BY key. written_at: when the row was written (freshness).
+-- argMax(value, version) grouped by the ORDER BY key. subject: the employer's USCC for employer-level indicators
+-- (employer_departures), '' otherwise. written_at: when the row was written (freshness).
 CREATE TABLE IF NOT EXISTS ${database}.indicators
 (
     indicator      String,
@@ -8,6 +9,7 @@ CREATE TABLE IF NOT EXISTS ${database}.indicators
     region_level   String,
     region_code    String,
     insurance_type String,
+    subject        String,
     window_start   DateTime('Asia/Shanghai'),
     window_end     DateTime('Asia/Shanghai'),
     value          Decimal(18, 4),
@@ -16,4 +18,4 @@ CREATE TABLE IF NOT EXISTS ${database}.indicators
 )
 ENGINE = ReplacingMergeTree(version)
 PARTITION BY toYYYYMM(window_start)
-ORDER BY (indicator, period, region_code, insurance_type, window_start);
+ORDER BY (indicator, period, region_code, insurance_type, subject, window_start);

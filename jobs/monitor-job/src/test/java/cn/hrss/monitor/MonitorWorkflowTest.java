@@ -3,6 +3,7 @@ package cn.hrss.monitor;
 import static cn.hrss.monitor.testing.TestEvents.benefitPaid;
 import static cn.hrss.monitor.testing.TestEvents.contributionPaid;
 import static cn.hrss.monitor.testing.TestEvents.employmentRegistered;
+import static cn.hrss.monitor.testing.TestEvents.insuredLeft;
 import static cn.hrss.monitor.testing.TestEvents.unemploymentDeregistered;
 import static cn.hrss.monitor.testing.TestEvents.unemploymentRegistered;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -51,6 +54,9 @@ class MonitorWorkflowTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         MonitorJob.configure(env, CONFIG);
         env.setParallelism(parallelism);
+        Configuration failFast = new Configuration();
+        failFast.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        env.configure(failFast);
         CollectingSinks sinks = new CollectingSinks();
         MonitorJob.defineWorkflow(env, new BoundedSources(payloads, CONFIG.maxOutOfOrderness()), sinks, CONFIG);
         env.execute("workflow-test");
@@ -172,5 +178,28 @@ class MonitorWorkflowTest {
         assertThat(rows.value("fund_cumulative_balance", "month", "110000", "210", june))
                 .isEqualByComparingTo(expectedBalance);
         assertThat(rows.value("fund_months_payable", "month", "110000", "210", june)).isPositive();
+    }
+
+    @Test
+    void employerDeparturesCountPersonsNotRecords() throws Exception {
+        List<String> in = new ArrayList<>();
+        for (int person = 0; person < 3; person++) {
+            for (String insurance : List.of("110", "210", "410")) { // one departure is reported per insurance type
+                in.add(insuredLeft(TestEvents.nextId(), "2026-06-0" + (person + 1) + "T10:00:00+08:00", CHAOYANG,
+                        person, 42, insurance));
+            }
+        }
+        in.add(insuredLeft(TestEvents.nextId(), "2026-06-03T11:00:00+08:00", CHAOYANG, 9, 43, "110"));
+
+        LatestRows rows = new LatestRows(run(in).indicators());
+        String employer = TestEvents.uscc(42);
+        IndicatorRow thirtyDays = rows.row("employer_departures", "rolling_30d", CHAOYANG, "",
+                at("2026-05-05T00:00:00"), employer);
+        assertThat(thirtyDays.value).isEqualByComparingTo("3");
+        assertThat(rows.row("employer_departures", "month", CHAOYANG, "", at("2026-06-01T00:00:00"),
+                TestEvents.uscc(43)).value).isEqualByComparingTo("1");
+        // Departure records still count as 减员 person-times per insurance type at the regional level.
+        assertThat(rows.value("insured_departures", "month", "110000", "110", at("2026-06-01T00:00:00")))
+                .isEqualByComparingTo("4");
     }
 }

@@ -27,7 +27,12 @@ public enum Indicator {
     /** 可支付月数 = cumulative balance / average monthly outflow over the trailing 12 months. */
     FUND_MONTHS_PAYABLE("fund_months_payable", "基金可支付月数", "月"),
     /** 失业保险金领取人数: distinct persons paid unemployment benefit in the calendar month. */
-    UNEMPLOYMENT_BENEFIT_RECIPIENTS("unemployment_benefit_recipients", "失业保险金领取人数", "人");
+    UNEMPLOYMENT_BENEFIT_RECIPIENTS("unemployment_benefit_recipients", "失业保险金领取人数", "人"),
+    /**
+     * Per employer (row subject = USCC, region = the employer's county): distinct persons who left (减员). The
+     * rolling_30d value is what the mass-layoff rule compares with 20 persons or 10% of headcount.
+     */
+    EMPLOYER_DEPARTURES("employer_departures", "单位减员人数", "人");
 
     public final String id;
     public final String chineseName;

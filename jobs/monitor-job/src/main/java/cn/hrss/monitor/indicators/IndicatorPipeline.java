@@ -39,8 +39,12 @@ public final class IndicatorPipeline {
                 .filter(FirstBenefitOfMonth::isUnemploymentBenefit).name("unemployment-benefits")
                 .keyBy(e -> e.personPseudonym)
                 .process(new FirstBenefitOfMonth(recipientRetention)).name("first-benefit-of-month");
+        DataStream<Tallies> departures = accepted
+                .filter(FirstDepartureFromEmployer::isDeparture).name("insured-departures")
+                .keyBy(FirstDepartureFromEmployer::key)
+                .process(new FirstDepartureFromEmployer(allowedLateness)).name("first-departure-from-employer");
 
-        DataStream<WindowedTallies> hourly = window(perEvent.union(recipients), Period.HOUR,
+        DataStream<WindowedTallies> hourly = window(perEvent.union(recipients, departures), Period.HOUR,
                 TumblingEventTimeWindows.of(HOUR), RefreshTrigger.atEnd(), allowedLateness);
         // Changes of hourly windows carry the hour's end as timestamp; the longer windows must accept them as long as
         // an hour can still change.
@@ -63,6 +67,7 @@ public final class IndicatorPipeline {
         DataStream<IndicatorRow> flows = hourly.union(daily, rolling24h, rolling30d, monthly, yearly)
                 .flatMap(new IndicatorRows()).name("flow-indicator-rows");
         DataStream<IndicatorRow> stocks = monthly
+                .filter(w -> w.total.employerUscc.isEmpty()).name("regional-months")
                 .keyBy(w -> w.total.scopeKey())
                 .process(new StockIndicators(reference)).name("stock-indicators");
         return flows.union(stocks);

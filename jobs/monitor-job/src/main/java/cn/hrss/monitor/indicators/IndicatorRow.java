@@ -17,6 +17,8 @@ public class IndicatorRow {
     public String regionCode;
     /** AAE140 code, or "" for indicators that are not per insurance type. */
     public String insuranceType;
+    /** The employer's USCC for employer-level indicators, "" for regional ones. */
+    public String subject = "";
     /** Window bounds, epoch ms, [start, end). */
     public long windowStart;
     public long windowEnd;
@@ -29,7 +31,7 @@ public class IndicatorRow {
 
     @Override
     public String toString() {
-        return indicator + "/" + period + "/" + regionCode + "/" + insuranceType + "@" + windowStart + "=" + value
+        return indicator + "/" + period + "/" + regionCode + "/" + insuranceType + "/" + subject + "@" + windowStart + "=" + value
                 + " v" + version;
     }
 }

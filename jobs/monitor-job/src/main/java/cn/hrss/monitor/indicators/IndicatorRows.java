@@ -8,7 +8,7 @@ import org.apache.flink.util.Collector;
 /**
  * The flow indicators of one window firing, as rows. Person-flow scopes (no insurance type) give the employment and
  * unemployment registrations; insurance scopes give enrolments, departures and the fund's income, outflow, current
- * balance and income/outflow ratio, plus benefit recipients in month windows.
+ * balance and income/outflow ratio, plus benefit recipients in month windows; employer scopes give their departures.
  */
 public final class IndicatorRows implements FlatMapFunction<WindowedTallies, IndicatorRow> {
     static final int RATIO_SCALE = 4;
@@ -16,6 +16,13 @@ public final class IndicatorRows implements FlatMapFunction<WindowedTallies, Ind
     @Override
     public void flatMap(WindowedTallies w, Collector<IndicatorRow> out) {
         Tallies t = w.total;
+        if (!t.employerUscc.isEmpty()) {
+            // Employers are many: only the windows the layoff rule and the dashboards read become rows.
+            if (Period.ROLLING_30D.id.equals(w.period) || Period.MONTH.id.equals(w.period)) {
+                out.collect(row(w, Indicator.EMPLOYER_DEPARTURES, BigDecimal.valueOf(t.departedPersons)));
+            }
+            return;
+        }
         if (t.insuranceType.isEmpty()) {
             out.collect(row(w, Indicator.EMPLOYMENT_REGISTRATIONS, BigDecimal.valueOf(t.employmentRegistrations)));
             out.collect(row(w, Indicator.EMPLOYMENT_TERMINATIONS, BigDecimal.valueOf(t.employmentTerminations)));
@@ -44,6 +51,7 @@ public final class IndicatorRows implements FlatMapFunction<WindowedTallies, Ind
         r.regionLevel = w.total.regionLevel;
         r.regionCode = w.total.regionCode;
         r.insuranceType = w.total.insuranceType;
+        r.subject = w.total.employerUscc;
         r.windowStart = w.windowStart;
         r.windowEnd = w.windowEnd;
         r.value = value;

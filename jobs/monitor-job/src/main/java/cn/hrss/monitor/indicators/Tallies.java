@@ -10,6 +10,8 @@ public class Tallies {
     public String regionCode;
     public String regionLevel;
     public String insuranceType;
+    /** The employer (USCC) for employer-level tallies, "" for regional ones. */
+    public String employerUscc = "";
 
     public long employmentRegistrations;
     public long employmentTerminations;
@@ -21,6 +23,8 @@ public class Tallies {
     public long outflowFen;
     /** Persons paid unemployment benefit for the first time in a calendar month (distinct per month by construction). */
     public long benefitRecipientsFirstInMonth;
+    /** Distinct persons who left an employer (减员), each counted once per 30 days; employer scopes only. */
+    public long departedPersons;
 
     public Tallies() {}
 
@@ -32,12 +36,20 @@ public class Tallies {
         return t;
     }
 
+    public static Tallies employerScope(String regionCode, String regionLevel, String employerUscc) {
+        Tallies t = scope(regionCode, regionLevel, "");
+        t.employerUscc = employerUscc;
+        return t;
+    }
+
     public String scopeKey() {
-        return regionCode + '|' + insuranceType;
+        return regionCode + '|' + insuranceType + '|' + employerUscc;
     }
 
     public Tallies emptyCopyOfScope() {
-        return scope(regionCode, regionLevel, insuranceType);
+        Tallies t = scope(regionCode, regionLevel, insuranceType);
+        t.employerUscc = employerUscc;
+        return t;
     }
 
     /** Adds {@code sign ×} other's counters into this one. */
@@ -46,6 +58,7 @@ public class Tallies {
             regionCode = other.regionCode;
             regionLevel = other.regionLevel;
             insuranceType = other.insuranceType;
+            employerUscc = other.employerUscc;
         }
         employmentRegistrations += sign * other.employmentRegistrations;
         employmentTerminations += sign * other.employmentTerminations;
@@ -56,6 +69,7 @@ public class Tallies {
         incomeFen += sign * other.incomeFen;
         outflowFen += sign * other.outflowFen;
         benefitRecipientsFirstInMonth += sign * other.benefitRecipientsFirstInMonth;
+        departedPersons += sign * other.departedPersons;
         return this;
     }
 
@@ -66,7 +80,7 @@ public class Tallies {
     public boolean isZero() {
         return employmentRegistrations == 0 && employmentTerminations == 0 && unemploymentRegistrations == 0
                 && unemploymentDeregistrations == 0 && insuredEnrolments == 0 && insuredDepartures == 0
-                && incomeFen == 0 && outflowFen == 0 && benefitRecipientsFirstInMonth == 0;
+                && incomeFen == 0 && outflowFen == 0 && benefitRecipientsFirstInMonth == 0 && departedPersons == 0;
     }
 
     @Override
@@ -74,6 +88,6 @@ public class Tallies {
         return "Tallies{" + scopeKey() + " emp+" + employmentRegistrations + " emp-" + employmentTerminations + " unemp+"
                 + unemploymentRegistrations + " unemp-" + unemploymentDeregistrations + " ins+" + insuredEnrolments
                 + " ins-" + insuredDepartures + " in=" + incomeFen + " out=" + outflowFen + " uiRecipients="
-                + benefitRecipientsFirstInMonth + "}";
+                + benefitRecipientsFirstInMonth + " departed=" + departedPersons + "}";
     }
 }

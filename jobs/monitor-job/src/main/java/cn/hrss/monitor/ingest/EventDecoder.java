@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Set;
@@ -27,6 +28,7 @@ public final class EventDecoder {
     private static final Set<String> BENEFIT_ITEMS = Set.of("pension", "unemployment_benefit", "injury_benefit");
     private static final Set<String> RECORD_SOURCES = Set.of("police", "civil_affairs", "health", "court");
     private static final int MAX_TEXT = 64;
+    private static final int MAX_REASON = 32;
 
     private final RegionDirectory regions;
     private final Pseudonymiser pseudonymiser;
@@ -76,7 +78,7 @@ public final class EventDecoder {
                 p.nextToken();
                 switch (name) {
                     case "schemaVersion" -> {
-                        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != 1) {
+                        if (integer(p, name) != 1) {
                             throw new Rejection(RejectReason.INVALID_FIELD, name, "only schemaVersion 1 is supported");
                         }
                     }
@@ -91,7 +93,7 @@ public final class EventDecoder {
                     case "employerHeadcount" -> e.employerHeadcount = positiveInt(p, name);
                     case "employmentForm" -> e.employmentForm = oneOf(p, name, EMPLOYMENT_FORMS);
                     case "contributorKind" -> e.contributorKind = oneOf(p, name, CONTRIBUTOR_KINDS);
-                    case "reason" -> e.reason = text(p, name);
+                    case "reason" -> e.reason = reason(p);
                     case "feePeriod" -> feePeriod = text(p, name);
                     case "benefitItem" -> e.benefitItem = oneOf(p, name, BENEFIT_ITEMS);
                     case "benefitMonth" -> benefitMonth = text(p, name);
@@ -122,7 +124,26 @@ public final class EventDecoder {
             throw new Rejection(RejectReason.INVALID_REGION_CODE, "regionCode", "not a known GB/T 2260 region code");
         }
         require(e.source, "source");
-        checkTypeFields(e, personId, amount, feePeriod, benefitMonth, recordDate);
+        // Fields are checked wherever they appear; which ones a type requires is checked next.
+        if (amount != null) {
+            e.amountFen = amountFen(amount);
+        }
+        if (feePeriod != null) {
+            e.feePeriod = yearMonth(feePeriod, "feePeriod");
+        }
+        if (benefitMonth != null) {
+            e.benefitMonth = yearMonth(benefitMonth, "benefitMonth");
+        }
+        if (recordDate != null) {
+            e.recordDate = date(recordDate);
+        }
+        if (e.employerUscc != null) {
+            uscc(e.employerUscc);
+        }
+        if (e.insuranceType != null) {
+            insuranceType(e.insuranceType);
+        }
+        checkRequiredFields(e, personId, amount, feePeriod, benefitMonth, recordDate);
         if (personId != null) {
             if (!IdentifierChecks.isValidCitizenId(personId)) {
                 throw new Rejection(RejectReason.INVALID_CITIZEN_ID, "personId", "citizen ID fails its check character");
@@ -134,7 +155,7 @@ public final class EventDecoder {
         }
     }
 
-    private void checkTypeFields(
+    private static void checkRequiredFields(
             Event e, String personId, String amount, String feePeriod, String benefitMonth, String recordDate)
             throws Rejection {
         EventFamily family = e.type.family;
@@ -158,29 +179,22 @@ public final class EventDecoder {
                 uscc(e.employerUscc);
                 insuranceType(e.insuranceType);
                 require(e.contributorKind, "contributorKind");
-                e.feePeriod = yearMonth(require(feePeriod, "feePeriod"), "feePeriod");
-                e.amountFen = amountFen(require(amount, "amount"));
+                require(feePeriod, "feePeriod");
+                require(amount, "amount");
             }
             case BENEFIT -> {
                 require(personId, "personId");
                 insuranceType(e.insuranceType);
                 require(e.benefitItem, "benefitItem");
-                e.benefitMonth = yearMonth(require(benefitMonth, "benefitMonth"), "benefitMonth");
-                e.amountFen = amountFen(require(amount, "amount"));
+                require(benefitMonth, "benefitMonth");
+                require(amount, "amount");
                 require(e.batchId, "batchId");
             }
             case DEATH -> {
                 require(personId, "personId");
-                e.recordDate = date(require(recordDate, "recordDate"));
+                require(recordDate, "recordDate");
                 require(e.recordSource, "recordSource");
             }
-        }
-        // Optional elsewhere, but when present they must be valid.
-        if (e.employerUscc != null) {
-            uscc(e.employerUscc);
-        }
-        if (e.insuranceType != null) {
-            insuranceType(e.insuranceType);
         }
     }
 
@@ -240,6 +254,9 @@ public final class EventDecoder {
     }
 
     private static int date(String s) throws Rejection {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            throw new Rejection(RejectReason.INVALID_FIELD, "recordDate", "recordDate must be YYYY-MM-DD");
+        }
         try {
             LocalDate d = LocalDate.parse(s);
             return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
@@ -303,11 +320,36 @@ public final class EventDecoder {
     }
 
     private static int positiveInt(JsonParser p, String field) throws IOException, Rejection {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
-                || p.getIntValue() < 1) {
+        int v = integer(p, field);
+        if (v < 1) {
             throw new Rejection(RejectReason.INVALID_FIELD, field, field + " must be a positive integer");
         }
-        return p.getIntValue();
+        return v;
+    }
+
+    /** A JSON integer in int range; 5.0 counts as 5, as it does in JSON Schema. */
+    private static int integer(JsonParser p, String field) throws IOException, Rejection {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            BigDecimal d = p.getDecimalValue();
+            try {
+                return d.intValueExact();
+            } catch (ArithmeticException notAnInt) {
+                // reported below
+            }
+        }
+        throw new Rejection(RejectReason.INVALID_FIELD, field, field + " must be an integer");
+    }
+
+    private static String reason(JsonParser p) throws IOException, Rejection {
+        String s = text(p, "reason");
+        if (s.length() > MAX_REASON) {
+            throw new Rejection(RejectReason.INVALID_FIELD, "reason", "reason must have 1 to 32 characters");
+        }
+        return s;
     }
 
     private static String truncate(String s) {

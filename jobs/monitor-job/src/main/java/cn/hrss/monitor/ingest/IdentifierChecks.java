@@ -43,8 +43,10 @@ public final class IdentifierChecks {
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            int v = USCC_CHARSET.indexOf(code.charAt(i));
-            if (v < 0) {
+            char c = code.charAt(i);
+            int v = USCC_CHARSET.indexOf(c);
+            // Characters 3 to 8 are the registering authority's region code: digits only.
+            if (v < 0 || (i >= 2 && i < 8 && v > 9)) {
                 return false;
             }
             sum += v * USCC_WEIGHTS[i];

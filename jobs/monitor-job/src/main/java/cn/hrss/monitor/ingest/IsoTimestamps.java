@@ -30,7 +30,7 @@ final class IsoTimestamps {
         int millis = 0;
         if (s.charAt(i) == '.') {
             int start = ++i;
-            while (i < n && Character.isDigit(s.charAt(i))) {
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 if (i - start < 3) {
                     millis = millis * 10 + (s.charAt(i) - '0');
                 }

@@ -23,7 +23,10 @@ public final class PayloadMasker {
                 out.append(text, i, i + 6).append("********").append(text, idEnd - 4, idEnd);
                 i = idEnd;
             } else {
-                out.append(text.charAt(i++));
+                // Whole code points, so truncation never splits a surrogate pair.
+                int codePoint = text.codePointAt(i);
+                out.appendCodePoint(codePoint);
+                i += Character.charCount(codePoint);
             }
         }
         if (i < text.length()) {
@@ -37,7 +40,7 @@ public final class PayloadMasker {
      *     {@code start}, or -1
      */
     private static int citizenIdLikeEnd(String s, int start) {
-        if (start > 0 && Character.isDigit(s.charAt(start - 1))) {
+        if (start > 0 && isAsciiDigit(s.charAt(start - 1))) {
             return -1;
         }
         int end = start + 18;

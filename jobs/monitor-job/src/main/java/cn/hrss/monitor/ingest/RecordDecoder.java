@@ -37,7 +37,7 @@ public final class RecordDecoder {
             rr.reason = r.reason.code;
             rr.field = PayloadMasker.mask(r.field.getBytes(StandardCharsets.UTF_8), 64);
             rr.detail = r.getMessage();
-            rr.eventId = r.eventId;
+            rr.eventId = PayloadMasker.mask(r.eventId.getBytes(StandardCharsets.UTF_8), 64);
             rr.maskedPayload = PayloadMasker.mask(value, MAX_PAYLOAD_CHARS);
             return Ingested.rejected(rr);
         }

@@ -125,7 +125,7 @@ class IdentifierChecksTest {
     @Test
     void exactlyOneCheckCharacterFitsEachUsccBody() {
         String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        for (String body : new String[] {"91350100M000100Y4", "91110105MA01ABCD1", "00000000000000000", "YYYYYYYYYYYYYYYYY"}) {
+        for (String body : new String[] {"91350100M000100Y4", "91110105MA01ABCD1", "00000000000000000", "YY000000YYYYYYYYY"}) {
             int valid = 0;
             for (char c : charset.toCharArray()) {
                 if (IdentifierChecks.isValidUscc(body + c)) {

@@ -37,6 +37,17 @@ class PayloadMaskerTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "１440524188001010014|１440524********0014",
+        "\u0663440524188001010014|\u0663440524********0014",
+        "No.٣440524188001010014|No.٣440524********0014"
+    })
+    void idAfterANonAsciiDigitIsStillMasked(String input, String expected) {
+        // Only ASCII digits extend a run: a full-width or Arabic-Indic digit in front must not hide the ID from the mask.
+        assertThat(mask(input)).isEqualTo(expected).doesNotContain("440524188001010014");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "12345678901234567",
         "1234567890123456X",
@@ -74,6 +85,19 @@ class PayloadMaskerTest {
                     .doesNotContain(id.substring(0, 7));
         }
         assertThat(PayloadMasker.mask(utf8("abcde" + id + "xyz"), 6)).isEqualTo("abcde440524********0014…(truncated 3 chars)");
+    }
+
+    @Test
+    void truncationKeepsSurrogatePairsWhole() {
+        // A lone surrogate is not valid UTF-16: it turns into '?' or an encoder error once the payload is written out.
+        String masked = PayloadMasker.mask(utf8("😀😀😀"), 1);
+        for (int i = 0; i < masked.length(); i++) {
+            char c = masked.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                assertThat(i + 1 < masked.length() && Character.isLowSurrogate(masked.charAt(i + 1)))
+                        .as("high surrogate at %d of %s is followed by its low surrogate", i, masked).isTrue();
+            }
+        }
     }
 
     @Test

@@ -93,6 +93,17 @@ class RecordDecoderTest {
     }
 
     @Test
+    void citizenIdBehindANonAsciiDigitIsMaskedToo() {
+        // A producer bug (or a copy from a full-width form) puts a stray digit in front: the record is rejected, and the
+        // 18 ASCII characters that follow are still an ID to hide.
+        RejectedRecord r = decoder.decode("t", 0, 0,
+                json(with(EventType.BENEFIT_PAID, "personId", "\uFF11" + ID))).rejected;
+
+        assertThat(r.reason).isEqualTo("invalid_citizen_id");
+        assertRawIdAbsent(r, ID);
+    }
+
+    @Test
     void citizenIdInTheTypeFieldIsNeverRepeatedInClear() {
         RejectedRecord r = decoder.decode("t", 0, 0, json(with(EventType.BENEFIT_PAID, "type", ID))).rejected;
 

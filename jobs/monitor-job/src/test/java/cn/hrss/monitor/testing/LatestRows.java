@@ -12,23 +12,29 @@ public final class LatestRows {
 
     public LatestRows(List<IndicatorRow> rows) {
         for (IndicatorRow r : rows) {
-            byKey.merge(key(r.indicator, r.period, r.regionCode, r.insuranceType, r.windowStart), r,
+            byKey.merge(key(r.indicator, r.period, r.regionCode, r.insuranceType, r.windowStart, r.subject), r,
                     (a, b) -> a.version >= b.version ? a : b);
         }
     }
 
-    public static String key(String indicator, String period, String region, String insurance, long windowStart) {
-        return indicator + "|" + period + "|" + region + "|" + insurance + "|" + windowStart;
+    public static String key(
+            String indicator, String period, String region, String insurance, long windowStart, String subject) {
+        return indicator + "|" + period + "|" + region + "|" + insurance + "|" + windowStart + "|" + subject;
     }
 
     /** @return the latest value, or null if no such row */
     public BigDecimal value(String indicator, String period, String region, String insurance, long windowStart) {
-        IndicatorRow r = byKey.get(key(indicator, period, region, insurance, windowStart));
+        IndicatorRow r = row(indicator, period, region, insurance, windowStart, "");
         return r == null ? null : r.value;
     }
 
     public IndicatorRow row(String indicator, String period, String region, String insurance, long windowStart) {
-        return byKey.get(key(indicator, period, region, insurance, windowStart));
+        return row(indicator, period, region, insurance, windowStart, "");
+    }
+
+    public IndicatorRow row(
+            String indicator, String period, String region, String insurance, long windowStart, String subject) {
+        return byKey.get(key(indicator, period, region, insurance, windowStart, subject));
     }
 
     public int size() {

@@ -13,15 +13,15 @@ import java.time.Month;
 final class ActivityProfile {
     /** The kinds of spontaneous activity and their base weights (relative frequency on an ordinary day). */
     enum Kind {
-        HIRE(EventFamily.EMPLOYMENT, 5),
-        SEPARATION(EventFamily.INSURED, 4.5),
-        GRADUATE_REGISTRATION(EventFamily.UNEMPLOYMENT, 0.4),
-        UNEMPLOYMENT_EXIT(EventFamily.UNEMPLOYMENT, 0.6),
-        CONTRIBUTION(EventFamily.CONTRIBUTION, 9),
-        PENSION(EventFamily.BENEFIT, 3),
-        UNEMPLOYMENT_BENEFIT(EventFamily.BENEFIT, 1),
-        INJURY_BENEFIT(EventFamily.BENEFIT, 0.3),
-        IMPRISONMENT_RECORD(EventFamily.DEATH, 0.05);
+        HIRE(EventFamily.EMPLOYMENT, 1.0),
+        SEPARATION(EventFamily.INSURED, 0.9),
+        GRADUATE_REGISTRATION(EventFamily.UNEMPLOYMENT, 0.1),
+        UNEMPLOYMENT_EXIT(EventFamily.UNEMPLOYMENT, 0.15),
+        CONTRIBUTION(EventFamily.CONTRIBUTION, 20),
+        PENSION(EventFamily.BENEFIT, 5),
+        UNEMPLOYMENT_BENEFIT(EventFamily.BENEFIT, 0.6),
+        INJURY_BENEFIT(EventFamily.BENEFIT, 0.1),
+        IMPRISONMENT_RECORD(EventFamily.DEATH, 0.01);
 
         final EventFamily family;
         final double baseWeight;

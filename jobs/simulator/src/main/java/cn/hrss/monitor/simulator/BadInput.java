@@ -2,6 +2,7 @@ package cn.hrss.monitor.simulator;
 
 import cn.hrss.monitor.events.EventFamily;
 import cn.hrss.monitor.events.EventType;
+import java.time.OffsetDateTime;
 import java.util.SplittableRandom;
 
 /**
@@ -10,7 +11,9 @@ import java.util.SplittableRandom;
  */
 final class BadInput {
     private static final String[] UNKNOWN_TYPES = {"employment.suspended", "benefit.reversed", "insured.transferred"};
-    private static final long THREE_YEARS = 3 * 365 * ChinaTime.DAY_MILLIS;
+    /** Far-future timestamps fall in 2099: ahead of any simulated or wall clock the job may compare with. */
+    private static final long YEAR_2099 = OffsetDateTime.parse("2099-01-01T00:00:00+08:00").toInstant()
+            .toEpochMilli();
 
     private final SimContext ctx;
     private final Population pop;
@@ -80,7 +83,7 @@ final class BadInput {
             case NEGATIVE_AMOUNT -> e.amountText = "-" + WireEvent.yuan(e.amountFen);
             case THREE_DECIMAL_AMOUNT -> e.amountText = WireEvent.yuan(e.amountFen) + (1 + rng.nextInt(9));
             case UNPARSEABLE_TIMESTAMP -> e.occurredAtText = time.format(e.at).substring(0, 19).replace('T', ' ');
-            case FAR_FUTURE_TIMESTAMP -> e.at += THREE_YEARS + ctx.randomMillis(ChinaTime.DAY_MILLIS * 30);
+            case FAR_FUTURE_TIMESTAMP -> e.at = YEAR_2099 + ctx.randomMillis(ChinaTime.DAY_MILLIS * 300);
             default -> { }
         }
         String json = e.toJson(time);

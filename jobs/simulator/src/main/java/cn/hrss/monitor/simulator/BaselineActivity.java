@@ -86,18 +86,9 @@ final class BaselineActivity {
     }
 
     private WireEvent hire(long at) {
-        int p = -1;
-        if (rng.nextBoolean()) {
-            p = pop.pickFree(pop.unemployed, rng);
-            // Someone already paid unemployment benefit this month starts work next month at the earliest.
-            if (p >= 0 && pop.uiRecipients.contains(p) && !pop.unpaidUi.contains(p)) {
-                p = -1;
-            }
-        }
-        if (p < 0) {
-            p = pop.pickFree(pop.inactive, rng);
-        }
-        return p < 0 ? null : lifecycle.hire(at, p);
+        int p = pop.pickFree(rng.nextBoolean() ? pop.unemployed : pop.inactive, rng);
+        // Someone paid unemployment benefit for this month starts work next month at the earliest.
+        return p < 0 || pop.uiPaidMonth[p] >= pop.payMonth ? null : lifecycle.hire(at, p);
     }
 
     private WireEvent separation(long at, LocalDate day) {
@@ -138,34 +129,59 @@ final class BaselineActivity {
 
     /** A declaration for the previous month (a few for earlier months or in advance); 1 in 10 for a whole employer. */
     private WireEvent contribution(long at, LocalDate day) {
+        if (rng.nextDouble() < 0.1) {
+            return employerContribution(at, day);
+        }
         int p = pop.employed.pick(rng);
         int employer = pop.employerOf[p];
         byte form = pop.form[p];
-        double u = rng.nextDouble();
-        String insuranceType = form != Population.FORM_UNIT || u < 0.65 ? lifecycle.pensionScheme(employer)
-                : u < 0.85 ? "210" : "410";
-        String region = form == Population.FORM_UNIT ? pop.employerCountyCode(employer) : pop.personCounty(p);
-        int city = form == Population.FORM_UNIT ? pop.employerCity(employer) : pop.personCity(p);
-        if (insuranceType.equals("110") && ctx.inDeficit(city, at) && rng.nextDouble() < DEFICIT_CONTRIBUTION_LOSS) {
+        String insuranceType = form == Population.FORM_UNIT ? randomContributionType(employer) : "110";
+        boolean unit = form == Population.FORM_UNIT;
+        if (lostToDeficit(insuranceType, unit ? pop.employerCity(employer) : pop.personCity(p), at)) {
             return null;
         }
-        double p2 = rng.nextDouble();
-        int month = ChinaTime.yearMonth(day);
-        int feePeriod = ChinaTime.plusMonths(month, p2 < 0.90 ? -1 : p2 < 0.96 ? -2 : 0);
-        double rate = form != Population.FORM_UNIT ? FLEXIBLE_PENSION_RATE
-                : switch (insuranceType) {
-                    case "210" -> UNEMPLOYMENT_RATE;
-                    case "410" -> INJURY_RATE;
-                    default -> PENSION_RATE;
-                };
-        if (form == Population.FORM_UNIT && rng.nextDouble() < 0.1) {
-            // Employer-level batch: the whole payroll at an average wage.
-            long fen = Math.max(1, Math.round(pop.headcount[employer] * 8000 * rate * 100));
-            return events.contribution(at, -1, employer, region, insuranceType, "employer", feePeriod, fen);
-        }
+        double rate = unit ? contributionRate(insuranceType) : FLEXIBLE_PENSION_RATE;
         long fen = Math.max(1, Math.round(pop.wageYuan[p] * rate * 100));
-        return events.contribution(at, p, employer, region, insuranceType, Lifecycle.contributorKind(form),
-                feePeriod, fen);
+        return events.contribution(at, p, employer, unit ? pop.employerCountyCode(employer) : pop.personCounty(p),
+                insuranceType, Lifecycle.contributorKind(form), feePeriod(day), fen);
+    }
+
+    /** The whole payroll of one employer at an average wage, without person detail. */
+    private WireEvent employerContribution(long at, LocalDate day) {
+        int employer = rng.nextInt(pop.employerCount);
+        if (pop.headcount[employer] == 0) {
+            return null;
+        }
+        String insuranceType = randomContributionType(employer);
+        if (lostToDeficit(insuranceType, pop.employerCity(employer), at)) {
+            return null;
+        }
+        long fen = Math.round(pop.headcount[employer] * 8000 * contributionRate(insuranceType) * 100);
+        return events.contribution(at, -1, employer, pop.employerCountyCode(employer), insuranceType, "employer",
+                feePeriod(day), fen);
+    }
+
+    private String randomContributionType(int employer) {
+        double u = rng.nextDouble();
+        return u < 0.65 ? lifecycle.pensionScheme(employer) : u < 0.85 ? "210" : "410";
+    }
+
+    private static double contributionRate(String insuranceType) {
+        return switch (insuranceType) {
+            case "210" -> UNEMPLOYMENT_RATE;
+            case "410" -> INJURY_RATE;
+            default -> PENSION_RATE;
+        };
+    }
+
+    private boolean lostToDeficit(String insuranceType, int city, long at) {
+        return insuranceType.equals("110") && ctx.inDeficit(city, at) && rng.nextDouble() < DEFICIT_CONTRIBUTION_LOSS;
+    }
+
+    /** Mostly the previous month; some arrears and some in advance. */
+    private int feePeriod(LocalDate day) {
+        double u = rng.nextDouble();
+        return ChinaTime.plusMonths(ChinaTime.yearMonth(day), u < 0.90 ? -1 : u < 0.96 ? -2 : 0);
     }
 
     private WireEvent pension(long at) {
@@ -192,6 +208,7 @@ final class BaselineActivity {
 
     /** One monthly unemployment benefit payment; the entitlement runs out after its last month. */
     WireEvent unemploymentBenefitPayment(long at, int p, int benefitMonth) {
+        pop.uiPaidMonth[p] = Math.max(pop.uiPaidMonth[p], benefitMonth);
         if (--pop.uiMonthsLeft[p] <= 0) {
             pop.uiRecipients.remove(p);
         }

@@ -3,7 +3,7 @@ package cn.hrss.monitor.simulator;
 import java.time.Instant;
 
 /**
- * fund-imbalance: from the start to the end of the run, most of a city's enterprise pension (110) contributions do
+ * fund-imbalance: from its start to the end of the configured run, most of a city's enterprise pension (110) contributions do
  * not come in and its 110 pensions are paid 60% higher, so the city's 110 outflow exceeds its income every month.
  */
 final class FundImbalanceScript implements ScenarioScript {
@@ -29,6 +29,7 @@ final class FundImbalanceScript implements ScenarioScript {
     public void start(long at, long span) {
         ctx.deficitCity = city;
         ctx.deficitFrom = at;
+        ctx.deficitTo = at + span;
         ctx.log.add(new ScenarioLog.Entry(scenario(), ctx.population.cityCode[city], null, Instant.ofEpochMilli(at),
                 Instant.ofEpochMilli(at + span), 0,
                 "110 contributions fall by 80% and 110 pension payouts rise by 60%"));

@@ -23,7 +23,7 @@ public enum MalformedKind {
     THREE_DECIMAL_AMOUNT("invalid_amount", true),
     /** occurredAt without the {@code T} separator and offset. */
     UNPARSEABLE_TIMESTAMP("invalid_timestamp", true),
-    /** occurredAt years ahead of the simulated clock. */
+    /** occurredAt in the year 2099. */
     FAR_FUTURE_TIMESTAMP("future_timestamp", false);
 
     /** The {@code rejected_events.reason} code ingestion must report. */

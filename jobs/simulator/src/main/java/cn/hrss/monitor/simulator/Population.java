@@ -56,6 +56,8 @@ final class Population {
     final int[] pensionFen;
     final int[] uiMonthsLeft;
     final int[] uiFen;
+    /** The last benefit month (YYYYMM) the person was paid unemployment benefit for, else 0. */
+    final int[] uiPaidMonth;
     final int[] injuryFen;
     /** Persons a scenario controls: baseline activity leaves their state alone (payments still reach them). */
     final boolean[] reserved;
@@ -125,6 +127,7 @@ final class Population {
         pensionFen = new int[persons];
         uiMonthsLeft = new int[persons];
         uiFen = new int[persons];
+        uiPaidMonth = new int[persons];
         injuryFen = new int[persons];
         reserved = new boolean[persons];
         employed = new IndexedPool(persons);

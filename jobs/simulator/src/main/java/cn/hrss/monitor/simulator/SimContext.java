@@ -15,9 +15,10 @@ final class SimContext {
     final long startMillis;
     final long endMillis;
 
-    /** fund-imbalance: the city whose 110 fund runs a deficit from {@link #deficitFrom}, or -1. */
+    /** fund-imbalance: the city whose 110 fund runs a deficit in [deficitFrom, deficitTo), or -1. */
     int deficitCity = -1;
     long deficitFrom;
+    long deficitTo;
 
     /** source-outage: the city that is silent in [outageFrom, outageTo), or -1. */
     int outageCity = -1;
@@ -35,7 +36,7 @@ final class SimContext {
     }
 
     boolean inDeficit(int city, long at) {
-        return city == deficitCity && at >= deficitFrom;
+        return city == deficitCity && at >= deficitFrom && at < deficitTo;
     }
 
     boolean silenced(String countyCode, long at) {

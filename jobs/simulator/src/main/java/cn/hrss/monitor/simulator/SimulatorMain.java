@@ -57,6 +57,12 @@ public final class SimulatorMain {
         System.out.printf("[simulator] seed %d, %s records/s, time scale %.0f, start %s, scenarios %s -> %s (%s*)%n",
                 config.seed(), rate > 0 ? Double.toString(rate) : "unpaced", config.timeScale(),
                 config.simulatedStart(), config.scenarios(), bootstrap, prefix);
+        Instant simulatedEnd = config.simulatedStart().plus(config.runLength());
+        if (simulatedEnd.isAfter(Instant.now())) {
+            // The job rejects occurredAt more than ingest.max-future ahead of its wall clock.
+            System.out.println("[simulator] warning: simulated time reaches " + simulatedEnd
+                    + ", after the current time; the job will reject such records as future_timestamp");
+        }
         EventGenerator generator = new EventGenerator(config);
         try (KafkaEventProducer producer = new KafkaEventProducer(bootstrap, prefix, System.out)) {
             producer.produce(generator, count, duration, rate);

@@ -41,15 +41,27 @@ final class UiWhileEmployedScript implements ScenarioScript {
 
     @Override
     public void start(long at, long span) {
-        List<Integer> candidates = new ArrayList<>();
+        // Preferably recipients not yet paid this month; else registered unemployed who just became entitled.
+        List<Integer> unpaid = new ArrayList<>();
+        List<Integer> newlyEntitled = new ArrayList<>();
         for (int p : pop.residentsOfCity(city)) {
-            if (pop.uiRecipients.contains(p) && pop.unpaidUi.contains(p) && pop.uiMonthsLeft[p] >= 2
-                    && !pop.reserved[p]) {
-                candidates.add(p);
+            if (pop.reserved[p] || pop.status[p] != Population.UNEMPLOYED) {
+                continue;
+            }
+            if (pop.unpaidUi.contains(p) && pop.uiMonthsLeft[p] >= 2) {
+                unpaid.add(p);
+            } else if (!pop.uiRecipients.contains(p)) {
+                newlyEntitled.add(p);
             }
         }
-        Collections.shuffle(candidates, new Random(ctx.rng.nextLong()));
-        List<Integer> chosen = candidates.subList(0, Math.min(PERSONS, candidates.size()));
+        Random shuffler = new Random(ctx.rng.nextLong());
+        Collections.shuffle(unpaid, shuffler);
+        Collections.shuffle(newlyEntitled, shuffler);
+        List<Integer> chosen = new ArrayList<>(unpaid.subList(0, Math.min(PERSONS, unpaid.size())));
+        for (int p : newlyEntitled.subList(0, Math.min(PERSONS - chosen.size(), newlyEntitled.size()))) {
+            pop.registerUnemployed(p, 6, ctx.rng);
+            chosen.add(p);
+        }
         for (int p : chosen) {
             // Stays registered as unemployed (the fraud), but baseline activity no longer touches them.
             pop.reserved[p] = true;

@@ -116,11 +116,19 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     }
 
     /**
-     * The ClickHouse error without the data it may quote (a parse error shows the offending row), so logs and task
-     * failures carry no row content.
+     * The ClickHouse error without the data it may quote (a parse error shows the offending row), so our log lines
+     * and messages carry no row content. (Rows are pseudonymised anyway; the attached cause keeps the full text.)
      */
     static String describe(Exception e) {
         String message = String.valueOf(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e) {
+            // The client's wrapper says "request failed"; the cause says why (e.g. connection refused).
+            message += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
         int quoted = message.indexOf("before:");
         if (quoted >= 0) {
             message = message.substring(0, quoted) + " [row text omitted]";

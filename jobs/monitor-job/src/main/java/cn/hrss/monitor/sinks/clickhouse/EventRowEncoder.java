@@ -38,6 +38,9 @@ public final class EventRowEncoder implements RowEncoder<Event> {
         JsonEachRow.decimal(json, "amount", BigDecimal.valueOf(e.amountFen, 2), 2);
         json.writeNumberField("record_date", e.recordDate);
         JsonEachRow.string(json, "record_source", e.recordSource);
+        JsonEachRow.string(json, "kafka_topic", e.kafkaTopic);
+        json.writeNumberField("kafka_partition", e.kafkaPartition);
+        json.writeNumberField("kafka_offset", e.kafkaOffset);
         json.writeEndObject();
     }
 }

@@ -19,6 +19,7 @@ public final class IndicatorRowEncoder implements RowEncoder<IndicatorRow> {
         JsonEachRow.string(json, "region_level", r.regionLevel);
         JsonEachRow.string(json, "region_code", r.regionCode);
         JsonEachRow.string(json, "insurance_type", r.insuranceType);
+        JsonEachRow.string(json, "subject", r.subject);
         JsonEachRow.dateTime(json, "window_start", r.windowStart);
         JsonEachRow.dateTime(json, "window_end", r.windowEnd);
         JsonEachRow.decimal(json, "value", r.value, 4);

@@ -135,4 +135,11 @@ class ClickHouseSinkWriterTest {
                 "Code: 27, Cannot parse input: expected , before: \"person_pseudonym\":\"ab12\"}"));
         assertThat(described).contains("Cannot parse input").doesNotContain("ab12");
     }
+
+    @Test
+    void errorDescriptionsNameTheRootCause() {
+        String described = ClickHouseSinkWriter.describe(new IOException("Insert request failed",
+                new ConnectException("Connection refused")));
+        assertThat(described).isEqualTo("IOException: Insert request failed (ConnectException: Connection refused)");
+    }
 }
