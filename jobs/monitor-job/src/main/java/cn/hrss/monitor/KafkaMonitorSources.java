@@ -17,22 +17,36 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class KafkaMonitorSources implements MonitorSources {
     private final MonitorConfig config;
+    private final boolean bounded;
 
+    /** An unbounded source: the production job. */
     public KafkaMonitorSources(MonitorConfig config) {
+        this(config, false);
+    }
+
+    /**
+     * @param bounded stop at the offsets that are latest when the job starts: replays, backfills and tests, where
+     *     the end of input closes every window
+     */
+    public KafkaMonitorSources(MonitorConfig config, boolean bounded) {
         this.config = config;
+        this.bounded = bounded;
     }
 
     @Override
     public DataStream<Ingested> ingested(StreamExecutionEnvironment env) {
-        KafkaSource<Ingested> source = KafkaSource.<Ingested>builder()
+        var builder = KafkaSource.<Ingested>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setTopics(List.copyOf(config.topics().values()))
                 .setGroupId(config.kafkaGroupId())
                 // First start reads from the beginning; restarts resume from the checkpoint (offsets live in state).
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new IngestDeserializer(config.pseudonymKey(), config.maxFuture().toMillis()))
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .build();
+                .setProperty("partition.discovery.interval.ms", "60000");
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        KafkaSource<Ingested> source = builder.build();
         return env.fromSource(source,
                         IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout()),
                         "kafka-events")

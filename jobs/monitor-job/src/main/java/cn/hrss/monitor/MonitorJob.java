@@ -11,6 +11,7 @@ import cn.hrss.monitor.ingest.Rejections;
 import cn.hrss.monitor.ingest.SplitRejected;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -38,6 +39,10 @@ public final class MonitorJob {
         // Every record type is a Flink POJO; a Kryo fallback would be a silent slowdown, so it is an error.
         Configuration pipeline = new Configuration();
         pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+        if (config.checkpointDir() != null) {
+            pipeline.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            pipeline.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
+        }
         env.configure(pipeline);
         env.enableCheckpointing(config.checkpointInterval().toMillis());
     }

@@ -42,6 +42,7 @@ public record MonitorConfig(
         Duration sinkRetryFor,
         Duration checkpointInterval,
         int parallelism,
+        String checkpointDir,
         String referenceDir)
         implements Serializable {
 
@@ -82,6 +83,7 @@ public record MonitorConfig(
                 s.duration("sink.retry-for"),
                 s.duration("flink.checkpoint-interval"),
                 s.positiveInt("flink.parallelism"),
+                s.optional("flink.checkpoint-dir"),
                 s.optional("reference.dir"));
         if (c.referenceDir != null && !Files.isDirectory(Path.of(c.referenceDir))) {
             throw new ConfigException(source + ": reference.dir '" + c.referenceDir + "' is not a directory");

@@ -22,6 +22,11 @@ public class IndicatorRow {
     /** Window bounds, epoch ms, [start, end). */
     public long windowStart;
     public long windowEnd;
+    /**
+     * Event time the value is complete up to (epoch ms): every hour of the window ending at or before it is counted.
+     * Equals {@link #windowEnd} once the window has closed; earlier for a window refreshed while it runs.
+     */
+    public long asOf;
     /** In the indicator's unit: persons, yuan (exact, two decimals), percent or months. */
     public BigDecimal value;
     /** Refinement number of this row: later versions replace earlier ones. */

@@ -54,6 +54,7 @@ public final class IndicatorRows implements FlatMapFunction<WindowedTallies, Ind
         r.subject = w.total.employerUscc;
         r.windowStart = w.windowStart;
         r.windowEnd = w.windowEnd;
+        r.asOf = w.asOf;
         r.value = value;
         r.version = w.version;
         return r;

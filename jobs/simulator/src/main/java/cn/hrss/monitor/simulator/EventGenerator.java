@@ -96,6 +96,11 @@ public final class EventGenerator {
         return ctx.regions;
     }
 
+    /** The simulated world behind the stream, for {@link SimulatedReferenceData} to measure. */
+    SimContext context() {
+        return ctx;
+    }
+
     private SimulatedRecord nextValid() {
         while (true) {
             WireEvent e;

@@ -27,6 +27,9 @@ public final class KafkaEventProducer implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String topicPrefix;
     private final PrintStream progress;
+    /** Records handed to Kafka so far, readable from other threads (progress displays). */
+    private final AtomicLong sentSoFar = new AtomicLong();
+    private volatile boolean stopRequested;
 
     /**
      * @param progress where to print progress every few seconds, or {@code null} for none
@@ -79,7 +82,7 @@ public final class KafkaEventProducer implements AutoCloseable {
         long nextProgress = start + PROGRESS_EVERY_NANOS;
         long sent = 0;
         long lastOccurredAt = 0;
-        while ((count <= 0 || sent < count) && System.nanoTime() < deadline) {
+        while ((count <= 0 || sent < count) && System.nanoTime() < deadline && !stopRequested) {
             if (rate > 0) {
                 long due = paceStart + (long) (pacedSent * 1e9 / rate);
                 long wait = due - System.nanoTime();
@@ -98,6 +101,7 @@ public final class KafkaEventProducer implements AutoCloseable {
                 }
             });
             sent++;
+            sentSoFar.incrementAndGet();
             pacedSent++;
             lastOccurredAt = Math.max(lastOccurredAt, r.occurredAtMillis());
             long t = System.nanoTime();
@@ -115,6 +119,16 @@ public final class KafkaEventProducer implements AutoCloseable {
                     firstFailure.get());
         }
         return sent;
+    }
+
+    /** @return records sent so far by {@link #produce}, from any thread */
+    public long sentSoFar() {
+        return sentSoFar.get();
+    }
+
+    /** Makes a running {@link #produce} stop after the current record, flush and return. */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     private void printProgress(long sent, long elapsedNanos, long simulatedMillis) {

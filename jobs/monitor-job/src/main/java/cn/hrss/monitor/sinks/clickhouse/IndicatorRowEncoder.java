@@ -22,6 +22,7 @@ public final class IndicatorRowEncoder implements RowEncoder<IndicatorRow> {
         JsonEachRow.string(json, "subject", r.subject);
         JsonEachRow.dateTime(json, "window_start", r.windowStart);
         JsonEachRow.dateTime(json, "window_end", r.windowEnd);
+        JsonEachRow.dateTime(json, "as_of", r.asOf);
         JsonEachRow.decimal(json, "value", r.value, 4);
         json.writeNumberField("version", r.version);
         JsonEachRow.dateTime(json, "written_at", System.currentTimeMillis());

@@ -1,0 +1,234 @@
+package cn.hrss.monitor.devstack;
+
+import cn.hrss.monitor.config.MonitorConfig;
+import cn.hrss.monitor.simulator.EventGenerator;
+import cn.hrss.monitor.simulator.KafkaEventProducer;
+import cn.hrss.monitor.simulator.Scenario;
+import cn.hrss.monitor.simulator.ScenarioLog;
+import cn.hrss.monitor.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * {@code bin/demo}: the whole system on this machine. Starts Kafka and ClickHouse, the job in a MiniCluster and the
+ * simulator with every scenario; shows progress; stops after {@code --duration} seconds or on Ctrl-C, leaving nothing
+ * running, and ends with a one-line summary.
+ */
+public final class Demo {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+
+    private final DemoOptions options;
+    private LocalStack stack;
+    private JobClient job;
+    private KafkaEventProducer producer;
+    private CompletableFuture<Long> production;
+    private EventGenerator generator;
+    private final long startNanos = System.nanoTime();
+    private boolean stopped;
+    private boolean externalClickHouse;
+    private String clickHouseUrl;
+
+    private Demo(DemoOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options = DemoOptions.parse(args);
+        Demo demo = new Demo(options);
+        Thread mainThread = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mainThread.interrupt();
+            demo.stop("interrupted");
+        }, "demo-shutdown"));
+        try {
+            demo.run();
+        } catch (InterruptedException e) {
+            // Ctrl-C: the shutdown hook stops everything and prints the summary.
+        } finally {
+            demo.stop("finished");
+        }
+    }
+
+    private void run() throws Exception {
+        say("starting Kafka (KRaft) and ClickHouse, applying migrations ...");
+        stack = LocalStack.start(options.workDir(), options.database());
+        externalClickHouse = stack.clickHouseIsExternal();
+        clickHouseUrl = stack.clickHouseUrl();
+        SimulatorConfig simulation = SimulatorConfig.defaults()
+                .withSeed(options.seed())
+                .withClock(options.rate(), options.timeScale())
+                .withRunLength(Duration.ofSeconds((long) (options.durationSeconds() * options.timeScale())));
+        MonitorConfig config = stack.config(Map.of());
+        say("Kafka " + stack.kafkaBootstrapServers() + ", ClickHouse " + stack.clickHouseUrl() + " (database "
+                + stack.database() + ")");
+        job = stack.startJob(config, false);
+        say("job " + job.getJobID() + " running in a local Flink MiniCluster");
+
+        generator = new EventGenerator(simulation);
+        producer = new KafkaEventProducer(stack.kafkaBootstrapServers(), KafkaEventProducer.DEFAULT_TOPIC_PREFIX, null);
+        Duration runFor = options.durationSeconds() > 0 ? Duration.ofSeconds(options.durationSeconds()) : null;
+        say(String.format(Locale.ROOT, "simulator: %,.0f events/s, %.0f simulated seconds per second, scenarios %s%s",
+                options.rate(), options.timeScale(), Scenario.parseList("all"),
+                runFor == null ? ", until Ctrl-C" : ", for " + runFor.toSeconds() + " s"));
+        production = CompletableFuture.supplyAsync(() -> producer.produce(
+                generator, 0, runFor == null ? Duration.ofDays(3650) : runFor, options.rate()));
+
+        long lastSent = 0;
+        long lastNanos = System.nanoTime();
+        while (!production.isDone()) {
+            try {
+                production.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                long sent = producer.sentSoFar();
+                long now = System.nanoTime();
+                printProgress((sent - lastSent) / ((now - lastNanos) / 1e9), sent);
+                lastSent = sent;
+                lastNanos = now;
+            }
+        }
+        long produced = production.get();
+        say(String.format(Locale.ROOT, "simulator done: %,d records; waiting for the pipeline to drain ...", produced));
+        waitForDrain(produced);
+    }
+
+    private void waitForDrain(long produced) throws Exception {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            PipelineCounts c = PipelineCounts.read(stack.clickHouse(), stack.database());
+            if (c.accepted() + c.rejected() >= produced) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        say("the pipeline did not account for every record within " + DRAIN_TIMEOUT.toSeconds() + " s");
+    }
+
+    private void printProgress(double eventsPerSecond, long sent) {
+        try {
+            PipelineCounts c = PipelineCounts.read(stack.clickHouse(), stack.database());
+            double lagHours = c.latestHourEnd() == 0 ? Double.NaN
+                    : (generator.simulatedNow().getEpochSecond() - c.latestHourEnd()) / 3600.0;
+            say(String.format(Locale.ROOT,
+                    "in %,7.0f ev/s | sent %,d | accepted %,d | rejected %,d | indicator rows %,d | watermark lag %.1f h"
+                            + " simulated (%.1f s)",
+                    eventsPerSecond, sent, c.accepted(), c.rejected(), c.indicatorRows(), lagHours,
+                    lagHours * 3600 / options.timeScale()));
+        } catch (Exception e) {
+            say("progress unavailable: " + e.getMessage());
+        }
+    }
+
+    /** Idempotent: called at the end of run and by the Ctrl-C hook. Prints the summary once. */
+    private synchronized void stop(String why) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (producer != null) {
+            producer.requestStop();
+        }
+        String summary = null;
+        try {
+            if (stack != null) {
+                summary = summary();
+            }
+        } catch (Exception e) {
+            say("could not read the final counts: " + e.getMessage());
+        }
+        if (production != null) {
+            production.handle((v, e) -> v).join();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (job != null) {
+            try {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                say("job cancel: " + e.getMessage());
+            }
+        }
+        if (stack != null) {
+            printScenarioLog();
+            stack.close();
+        }
+        if (summary != null) {
+            System.out.println(summary);
+            System.out.println(queryHint());
+        }
+    }
+
+    private String queryHint() {
+        String sample = "SELECT indicator, period, count() FROM " + options.database()
+                + ".indicators FINAL GROUP BY indicator, period ORDER BY indicator, period";
+        if (externalClickHouse) {
+            return "query the results: clickhouse-client -q \"" + sample + "\"  (or curl '" + clickHouseUrl
+                    + "/' --data-binary \"" + sample + "\")";
+        }
+        return "query the results: this run's ClickHouse stopped with the demo. To keep results, start a server"
+                + " (sudo service clickhouse-server start), run CLICKHOUSE_URL=http://127.0.0.1:8123 bin/demo --duration 90,"
+                + " then: clickhouse-client -q \"" + sample + "\"";
+    }
+
+    private String summary() throws Exception {
+        PipelineCounts c = PipelineCounts.read(stack.clickHouse(), stack.database());
+        long events = producer == null ? 0 : producer.sentSoFar();
+        return String.format(Locale.ROOT,
+                "summary: events=%d accepted=%d rejected=%d indicator_rows=%d alerts=0 alerts_by_rule=",
+                events, c.accepted(), c.rejected(), c.indicatorRows());
+    }
+
+    private void printScenarioLog() {
+        if (generator == null) {
+            return;
+        }
+        for (ScenarioLog.Entry e : generator.scenarioLog().entries()) {
+            say("scenario " + e.scenario().wireName + ": " + e.description());
+        }
+    }
+
+    private void say(String line) {
+        long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        System.out.printf(Locale.ROOT, "[demo %4ds] %s%n", seconds, line);
+    }
+
+    /** Command-line options of {@code bin/demo}. */
+    record DemoOptions(long durationSeconds, double rate, double timeScale, long seed, Path workDir, String database) {
+        static DemoOptions parse(String[] args) {
+            long duration = 0;
+            double rate = 2000;
+            double timeScale = 3600;
+            long seed = 42;
+            Path workDir = Path.of(".demo");
+            String database = "hrss";
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--duration" -> duration = Long.parseLong(require(args[i], value));
+                    case "--rate" -> rate = Double.parseDouble(require(args[i], value));
+                    case "--time-scale" -> timeScale = Double.parseDouble(require(args[i], value));
+                    case "--seed" -> seed = Long.parseLong(require(args[i], value));
+                    case "--work-dir" -> workDir = Path.of(require(args[i], value));
+                    case "--database" -> database = require(args[i], value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; options: --duration S --rate N --time-scale X --seed N --work-dir DIR --database NAME");
+                }
+                i++;
+            }
+            return new DemoOptions(duration, rate, timeScale, seed, workDir, database);
+        }
+
+        private static String require(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+    }
+}

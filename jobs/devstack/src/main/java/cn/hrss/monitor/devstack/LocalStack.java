@@ -1,0 +1,153 @@
+package cn.hrss.monitor.devstack;
+
+import cn.hrss.monitor.KafkaMonitorSources;
+import cn.hrss.monitor.MonitorJob;
+import cn.hrss.monitor.ProductionSinks;
+import cn.hrss.monitor.config.MonitorConfig;
+import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.sinks.clickhouse.ClickHouseMigrations;
+import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Everything the job needs on one machine: a real Kafka broker, a real ClickHouse server with the schema applied,
+ * the topics, a fresh pseudonym key, and the job itself in an in-process Flink MiniCluster. Used by the demo, the
+ * benchmark and the end-to-end tests; closing it stops everything it started.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final int PARTITIONS_PER_TOPIC = 3;
+
+    private final Path workDir;
+    private final LocalKafka kafka;
+    private final LocalClickHouse clickHouse;
+    private final ClickHouseQueries queries;
+    private final String database;
+    private final Path pseudonymKeyFile;
+
+    private LocalStack(Path workDir, LocalKafka kafka, LocalClickHouse clickHouse, ClickHouseQueries queries,
+            String database, Path pseudonymKeyFile) {
+        this.workDir = workDir;
+        this.kafka = kafka;
+        this.clickHouse = clickHouse;
+        this.queries = queries;
+        this.database = database;
+        this.pseudonymKeyFile = pseudonymKeyFile;
+    }
+
+    /**
+     * Starts Kafka and ClickHouse (or uses {@code KAFKA_BOOTSTRAP} / {@code CLICKHOUSE_URL}), applies the migrations
+     * to {@code database} and creates the topics named in {@code conf/app.properties}.
+     */
+    public static LocalStack start(Path workDir, String database) throws IOException {
+        Files.createDirectories(workDir);
+        LocalKafka kafka = LocalKafka.start();
+        LocalClickHouse clickHouse = null;
+        try {
+            clickHouse = LocalClickHouse.start();
+            ClickHouseQueries queries = new ClickHouseQueries(clickHouse.endpoint(database));
+            new ClickHouseMigrations(queries, ClickHouseConf.directory().resolve(ClickHouseConf.MIGRATIONS)).apply();
+            Path keyFile = writePseudonymKey(workDir);
+            LocalStack stack = new LocalStack(workDir, kafka, clickHouse, queries, database, keyFile);
+            MonitorConfig config = stack.config(Map.of());
+            Map<String, Integer> topics = new HashMap<>();
+            config.topics().values().forEach(t -> topics.put(t, PARTITIONS_PER_TOPIC));
+            topics.put(config.deadLetterTopic(), 1);
+            kafka.createTopics(topics);
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            if (clickHouse != null) {
+                clickHouse.close();
+            }
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** A random key for this stack only, readable by its owner only: pseudonyms are not comparable across runs. */
+    private static Path writePseudonymKey(Path workDir) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path file = workDir.resolve("pseudonym.key");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    /** {@code conf/app.properties} pointed at this stack, with {@code overrides} (property keys) applied on top. */
+    public MonitorConfig config(Map<String, String> overrides) throws IOException {
+        Path file = ClickHouseConf.directory().getParent().resolve("app.properties");
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        p.setProperty("kafka.bootstrap-servers", kafka.bootstrapServers());
+        p.setProperty("clickhouse.url", clickHouse.httpUrl());
+        p.setProperty("clickhouse.user", "default");
+        p.setProperty("clickhouse.database", database);
+        p.setProperty("pseudonym.key-file", pseudonymKeyFile.toString());
+        p.setProperty("flink.checkpoint-dir", workDir.resolve("checkpoints").toUri().toString());
+        // Simulated time runs fast here: a quiet partition should stop holding back the watermark within seconds.
+        p.setProperty("ingest.source-idle-timeout", "5s");
+        p.putAll(overrides);
+        return MonitorConfig.from(p, file + " (with local-stack overrides)", name -> null);
+    }
+
+    /** Submits the job to a MiniCluster in this JVM. Bounded: it stops at the Kafka offsets current at start. */
+    public JobClient startJob(MonitorConfig config, boolean bounded) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+        MonitorJob.configure(env, config);
+        MonitorJob.defineWorkflow(env, new KafkaMonitorSources(config, bounded), new ProductionSinks(config), config);
+        return env.executeAsync("hrss-monitor");
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public ClickHouseQueries clickHouse() {
+        return queries;
+    }
+
+    public String clickHouseUrl() {
+        return clickHouse.httpUrl();
+    }
+
+    /** True when ClickHouse came from {@code CLICKHOUSE_URL} and outlives this stack. */
+    public boolean clickHouseIsExternal() {
+        return clickHouse.isExternal();
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** @return {@code database.table} */
+    public String table(String name) {
+        return database + "." + name;
+    }
+
+    @Override
+    public void close() {
+        queries.close();
+        clickHouse.close();
+        kafka.close();
+    }
+}
