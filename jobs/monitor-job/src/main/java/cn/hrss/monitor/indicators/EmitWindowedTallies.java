@@ -41,6 +41,7 @@ public final class EmitWindowedTallies extends ProcessWindowFunction<Tallies, Wi
         w.asOf = Math.max(w.windowStart, Math.min(w.windowEnd, ctx.currentWatermark() + 1));
         w.total = total.copy();
         w.delta = delta;
+        w.baseline = previous == null ? total.emptyCopyOfScope() : previous.total;
         w.version = previous == null ? 1 : previous.version + 1;
         out.collect(w);
         WindowedTallies remembered = new WindowedTallies();

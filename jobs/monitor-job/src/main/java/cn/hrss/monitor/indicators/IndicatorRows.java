@@ -6,7 +6,8 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The flow indicators of one window firing, as rows. Person-flow scopes (no insurance type) give the employment and
+ * The flow indicators of one window firing, as rows: only values that changed since the window's previous firing, so
+ * a missing row means 0 and sparse regions do not flood ClickHouse with zeros. Person-flow scopes (no insurance type) give the employment and
  * unemployment registrations; insurance scopes give enrolments, departures and the fund's income, outflow, current
  * balance and income/outflow ratio, plus benefit recipients in month windows; employer scopes give their departures.
  */
@@ -16,31 +17,48 @@ public final class IndicatorRows implements FlatMapFunction<WindowedTallies, Ind
     @Override
     public void flatMap(WindowedTallies w, Collector<IndicatorRow> out) {
         Tallies t = w.total;
+        Tallies b = w.baseline;
         if (!t.employerUscc.isEmpty()) {
             // Employers are many: only the windows the layoff rule and the dashboards read become rows.
             if (Period.ROLLING_30D.id.equals(w.period) || Period.MONTH.id.equals(w.period)) {
-                out.collect(row(w, Indicator.EMPLOYER_DEPARTURES, BigDecimal.valueOf(t.departedPersons)));
+                count(w, Indicator.EMPLOYER_DEPARTURES, t.departedPersons, b.departedPersons, out);
             }
             return;
         }
         if (t.insuranceType.isEmpty()) {
-            out.collect(row(w, Indicator.EMPLOYMENT_REGISTRATIONS, BigDecimal.valueOf(t.employmentRegistrations)));
-            out.collect(row(w, Indicator.EMPLOYMENT_TERMINATIONS, BigDecimal.valueOf(t.employmentTerminations)));
-            out.collect(row(w, Indicator.UNEMPLOYMENT_REGISTRATIONS, BigDecimal.valueOf(t.unemploymentRegistrations)));
-            out.collect(row(w, Indicator.UNEMPLOYMENT_DEREGISTRATIONS, BigDecimal.valueOf(t.unemploymentDeregistrations)));
+            count(w, Indicator.EMPLOYMENT_REGISTRATIONS, t.employmentRegistrations, b.employmentRegistrations, out);
+            count(w, Indicator.EMPLOYMENT_TERMINATIONS, t.employmentTerminations, b.employmentTerminations, out);
+            count(w, Indicator.UNEMPLOYMENT_REGISTRATIONS, t.unemploymentRegistrations, b.unemploymentRegistrations, out);
+            count(w, Indicator.UNEMPLOYMENT_DEREGISTRATIONS, t.unemploymentDeregistrations,
+                    b.unemploymentDeregistrations, out);
             return;
         }
-        out.collect(row(w, Indicator.INSURED_ENROLMENTS, BigDecimal.valueOf(t.insuredEnrolments)));
-        out.collect(row(w, Indicator.INSURED_DEPARTURES, BigDecimal.valueOf(t.insuredDepartures)));
-        out.collect(row(w, Indicator.FUND_INCOME, yuan(t.incomeFen)));
-        out.collect(row(w, Indicator.FUND_OUTFLOW, yuan(t.outflowFen)));
-        out.collect(row(w, Indicator.FUND_BALANCE, yuan(t.incomeFen - t.outflowFen)));
-        if (t.outflowFen > 0) {
+        count(w, Indicator.INSURED_ENROLMENTS, t.insuredEnrolments, b.insuredEnrolments, out);
+        count(w, Indicator.INSURED_DEPARTURES, t.insuredDepartures, b.insuredDepartures, out);
+        if (t.incomeFen != b.incomeFen) {
+            out.collect(row(w, Indicator.FUND_INCOME, yuan(t.incomeFen)));
+        }
+        if (t.outflowFen != b.outflowFen) {
+            out.collect(row(w, Indicator.FUND_OUTFLOW, yuan(t.outflowFen)));
+        }
+        long balance = t.incomeFen - t.outflowFen;
+        if (balance != b.incomeFen - b.outflowFen) {
+            out.collect(row(w, Indicator.FUND_BALANCE, yuan(balance)));
+        }
+        if (t.outflowFen > 0 && (t.incomeFen != b.incomeFen || t.outflowFen != b.outflowFen)) {
             out.collect(row(w, Indicator.FUND_INCOME_OUTFLOW_RATIO, ratio(t.incomeFen, t.outflowFen)));
         }
         if (Period.MONTH.id.equals(w.period) && "210".equals(t.insuranceType)) {
-            out.collect(row(w, Indicator.UNEMPLOYMENT_BENEFIT_RECIPIENTS,
-                    BigDecimal.valueOf(t.benefitRecipientsFirstInMonth)));
+            count(w, Indicator.UNEMPLOYMENT_BENEFIT_RECIPIENTS, t.benefitRecipientsFirstInMonth,
+                    b.benefitRecipientsFirstInMonth, out);
+        }
+    }
+
+    /** A row only when the value differs from what the window showed before (absent means 0). */
+    private static void count(WindowedTallies w, Indicator indicator, long value, long before,
+            Collector<IndicatorRow> out) {
+        if (value != before) {
+            out.collect(row(w, indicator, BigDecimal.valueOf(value)));
         }
     }
 

@@ -12,6 +12,8 @@ public class WindowedTallies {
     public long asOf;
     public Tallies total;
     public Tallies delta;
+    /** What the window's previous firing showed (empty on the first): a value equal to it needs no new row. */
+    public Tallies baseline;
     /** 1 for the first firing of the window, then 2, 3, ... : the row version in ClickHouse. */
     public long version;
 

@@ -23,7 +23,10 @@ import java.util.Set;
  *
  * <p>A month of a dense stream has millions of records, so the run is thinned to about {@link #RECORD_BUDGET}
  * records and scaled back by the thinning factor k: payments grow with the stream's density until everybody still
- * owed has been paid, so the dense stream pays min(k × paid, paid + still owed at the month's end).
+ * owed has been paid, so the dense stream pays min(k × paid, paid + still owed at the month's end). The thinned
+ * stream also churns k times slower, so fewer unemployment-benefit recipients find work or deregister before the
+ * payout days: for {@link SimulatorConfig#defaults()} 210 comes out about 6% above what the stream pays, the
+ * pensions and work injury within 1%.
  */
 final class SimulatedReferenceMonth {
     /** Records of the measuring run at most (nominally); about a second of generation. */
@@ -134,7 +137,8 @@ final class SimulatedReferenceMonth {
             // Neither the record nor Jackson's message, which quotes it: it carries a citizen ID.
             throw new IllegalStateException("the baseline generator emitted a record that is not JSON");
         }
-        if (!BENEFIT_PAID.equals(event.path("type").asText()) || !benefitMonth.equals(event.path("benefitMonth").asText())) {
+        if (!BENEFIT_PAID.equals(event.path("type").asText())
+                || !benefitMonth.equals(event.path("benefitMonth").asText())) {
             return;
         }
         InsuranceType type = InsuranceType.fromCode(event.path("insuranceType").asText());

@@ -1,0 +1,146 @@
+package cn.hrss.monitor.devstack.bench;
+
+import cn.hrss.monitor.devstack.LocalStack;
+import cn.hrss.monitor.simulator.EventGenerator;
+import cn.hrss.monitor.simulator.KafkaEventProducer;
+import cn.hrss.monitor.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bin/bench}: on one machine and the same pre-produced events in Kafka, the raw limit (a plain consumer
+ * decoding JSON) against the full pipeline's sustained rate, then end-to-end latency under a steady load. The last
+ * line is {@code bench: raw_eps=N pipeline_eps=N ratio=R p50_ms=N p99_ms=N}. Method: docs/benchmarks.md.
+ */
+public final class Bench {
+    /** 09:00 on a payout and declaration day: the hours in which the national peak of ~10^4 events/s occurs. */
+    static final Instant THROUGHPUT_START = OffsetDateTime.parse("2026-07-13T09:00:00+08:00").toInstant();
+    /**
+     * Nominal rate for {@link SimulatorConfig#withClock} at time scale 1 that gives about 10,000 records per simulated
+     * second at {@link #THROUGHPUT_START} (measured: the simulator's clock counts whole milliseconds, so at this
+     * density the nominal figure is far from the effective one). The run prints the density it got.
+     */
+    private static final double THROUGHPUT_CLOCK_RATE = 280;
+
+    private final long startNanos = System.nanoTime();
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new Bench().run(options);
+        // Flink and Kafka client threads may linger after their owners closed; the results are printed.
+        System.exit(0);
+    }
+
+    private void run(Options o) throws Exception {
+        say("starting Kafka and ClickHouse (database bench) ...");
+        try (LocalStack stack = LocalStack.start(o.workDir(), "bench");
+                BenchTopics topics = new BenchTopics(stack.kafkaBootstrapServers())) {
+            for (String table : List.of("events", "indicators", "rejected_events")) {
+                stack.clickHouse().execute("TRUNCATE TABLE " + stack.table(table));
+            }
+            List<String> familyTopics = List.copyOf(stack.config(Map.of()).topics().values());
+            topics.requireEmpty(familyTopics);
+
+            long events = produce(stack, o);
+            long inKafka = topics.records(familyTopics);
+            if (inKafka != events) {
+                throw new IllegalStateException(inKafka + " records in Kafka, " + events + " produced");
+            }
+
+            say("raw: one plain consumer reading and JSON-decoding every record ...");
+            RawConsumerBench.Result raw = RawConsumerBench.run(stack.kafkaBootstrapServers(), familyTopics, events);
+            say(String.format(Locale.ROOT, "raw: %,d records in %.2f s = %,.0f events/s (%,d not JSON, %,d tokens)",
+                    raw.records(), raw.nanos() / 1e9, raw.eventsPerSecond(), raw.malformed(), raw.tokens()));
+
+            say("pipeline: the job, bounded, over the same records ...");
+            PipelineThroughput.Result pipeline = PipelineThroughput.run(stack, events, this::say);
+            say(String.format(Locale.ROOT, "pipeline: done in %.1f s (first row after %.1f s): overall %,.0f events/s,"
+                            + " sustained %,.0f events/s", pipeline.totalNanos() / 1e9, pipeline.startupNanos() / 1e9,
+                    pipeline.overallEps(), pipeline.sustainedEps()));
+
+            LatencyBench.Result latency = LatencyBench.run(stack,
+                    new LatencyBench.Load(o.latencyRate(), o.latencyDuration(), o.latencyTimeScale(), o.seed()),
+                    this::say);
+            Percentiles w = latency.windows();
+            Percentiles in = latency.ingestion();
+            say(String.format(Locale.ROOT, "latency: %,d records at %,.0f events/s; %d hourly windows: p50 %d ms,"
+                            + " p99 %d ms, max %d ms; %d without a row", latency.produced(), latency.achievedRate(),
+                    w.count(), w.at(0.5), w.at(0.99), w.max(), latency.missing()));
+            say(String.format(Locale.ROOT, "latency: event to events table (%d sampled events): p50 %d ms, p99 %d ms",
+                    in.count(), in.at(0.5), in.at(0.99)));
+            if (w.count() < 30) {
+                say("warning: fewer than 30 windows; use a longer --latency-seconds or larger --latency-time-scale");
+            }
+            say("stopping ...");
+            System.out.printf(Locale.ROOT, "bench: raw_eps=%d pipeline_eps=%d ratio=%.2f p50_ms=%d p99_ms=%d%n",
+                    Math.round(raw.eventsPerSecond()), Math.round(pipeline.sustainedEps()),
+                    pipeline.sustainedEps() / raw.eventsPerSecond(), w.at(0.5), w.at(0.99));
+        }
+    }
+
+    /** N records as fast as Kafka takes them, event time advancing about as at the national peak. */
+    private long produce(LocalStack stack, Options o) throws Exception {
+        SimulatorConfig config = SimulatorConfig.defaults()
+                .withSeed(o.seed())
+                .withStart(THROUGHPUT_START)
+                .withClock(THROUGHPUT_CLOCK_RATE, 1)
+                .withRunLength(Duration.ofSeconds(Math.max(1, o.events() / 10_000)));
+        EventGenerator generator = new EventGenerator(config);
+        say(String.format(Locale.ROOT, "producing %,d records, unpaced, all scenarios ...", o.events()));
+        long start = System.nanoTime();
+        long sent;
+        try (KafkaEventProducer producer = new KafkaEventProducer(
+                stack.kafkaBootstrapServers(), KafkaEventProducer.DEFAULT_TOPIC_PREFIX, System.out)) {
+            sent = producer.produce(generator, o.events(), null, 0);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double simulated = (generator.simulatedNow().toEpochMilli() - THROUGHPUT_START.toEpochMilli()) / 1000.0;
+        say(String.format(Locale.ROOT, "produced %,d records in %.1f s (%,.0f/s); event time spans %.0f s:"
+                + " %,.0f records per simulated second", sent, seconds, sent / seconds, simulated, sent / simulated));
+        return sent;
+    }
+
+    private void say(String line) {
+        long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        System.out.printf(Locale.ROOT, "[bench %4ds] %s%n", seconds, line);
+    }
+
+    /** Command-line options of {@code bin/bench}. */
+    record Options(long events, Duration latencyDuration, double latencyRate, double latencyTimeScale, long seed,
+            Path workDir) {
+        static Options parse(String[] args) {
+            long events = 1_000_000;
+            long latencySeconds = 60;
+            double latencyRate = 10_000;
+            double latencyTimeScale = 1200;
+            long seed = 42;
+            Path workDir = Path.of(".bench");
+            for (int i = 0; i < args.length; i += 2) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                if (value == null) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--events" -> events = Long.parseLong(value.replace("_", "").replace(",", ""));
+                    case "--latency-seconds" -> latencySeconds = Long.parseLong(value);
+                    case "--latency-rate" -> latencyRate = Double.parseDouble(value);
+                    case "--latency-time-scale" -> latencyTimeScale = Double.parseDouble(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--work-dir" -> workDir = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --events N"
+                            + " --latency-seconds S --latency-rate N --latency-time-scale X --seed N --work-dir DIR");
+                }
+            }
+            if (events < 10_000 || latencySeconds < 1) {
+                throw new IllegalArgumentException("--events must be at least 10000 and --latency-seconds positive");
+            }
+            return new Options(events, Duration.ofSeconds(latencySeconds), latencyRate, latencyTimeScale, seed,
+                    workDir);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package cn.hrss.monitor.devstack.bench;
+
+import cn.hrss.monitor.devstack.LocalStack;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * The full job, bounded, over records already in Kafka: from submission until it has finished (every window fired,
+ * every row written). Meanwhile ClickHouse is polled for the records accounted for (accepted events plus rejected
+ * records), which separates the job's start-up from its sustained rate.
+ */
+final class PipelineThroughput {
+    private static final long SAMPLE_EVERY_MS = 500;
+    /** The steady part of the run: between these fractions of all records written. */
+    private static final double STEADY_FROM = 0.10;
+    private static final double STEADY_TO = 0.90;
+
+    /**
+     * @param records records the job read
+     * @param totalNanos submission to completion
+     * @param startupNanos submission to the first row in ClickHouse
+     * @param sustainedEps records per second while the job was in its steady state
+     */
+    record Result(long records, long totalNanos, long startupNanos, double sustainedEps) {
+        double overallEps() {
+            return records / (totalNanos / 1e9);
+        }
+    }
+
+    private PipelineThroughput() {}
+
+    static Result run(LocalStack stack, long records, Consumer<String> say) throws Exception {
+        String accounted = "SELECT (SELECT count() FROM " + stack.table("events") + ") + (SELECT count() FROM "
+                + stack.table("rejected_events") + ")";
+        CountSamples samples = new CountSamples();
+        long start = System.nanoTime();
+        JobClient job = stack.startJob(stack.config(Map.of("kafka.group-id", "bench-pipeline")), true);
+        CompletableFuture<?> done = job.getJobExecutionResult();
+        long nextReport = start;
+        while (!done.isDone()) {
+            samples.add(System.nanoTime() - start, stack.clickHouse().queryLong(accounted));
+            if (System.nanoTime() >= nextReport) {
+                say.accept(String.format("pipeline: %,d of %,d records written", samples.last(), records));
+                nextReport += 5_000_000_000L;
+            }
+            Thread.sleep(SAMPLE_EVERY_MS);
+        }
+        long total = System.nanoTime() - start;
+        done.get();
+        samples.add(total, stack.clickHouse().queryLong(accounted));
+        if (samples.last() < records) {
+            throw new IllegalStateException("the job finished with " + samples.last() + " of " + records
+                    + " records accounted for in ClickHouse");
+        }
+        return new Result(records, total, samples.firstNonZero(), samples.steadyRate(STEADY_FROM, STEADY_TO));
+    }
+}
