@@ -5,6 +5,7 @@ import cn.hrss.monitor.simulator.EventGenerator;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
 import cn.hrss.monitor.simulator.Scenario;
 import cn.hrss.monitor.simulator.ScenarioLog;
+import cn.hrss.monitor.simulator.SimulatedReferenceData;
 import cn.hrss.monitor.simulator.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,11 @@ public final class Demo {
                 .withSeed(options.seed())
                 .withClock(options.rate(), options.timeScale())
                 .withRunLength(Duration.ofSeconds((long) (options.durationSeconds() * options.timeScale())));
-        MonitorConfig config = stack.config(Map.of());
+        // The simulated world is far smaller than the country: its own opening stocks and balances keep the stock
+        // indicators (months payable, unemployment rate) meaningful.
+        Path reference = options.workDir().resolve("reference");
+        SimulatedReferenceData.write(simulation, reference);
+        MonitorConfig config = stack.config(Map.of("reference.dir", reference.toString()));
         say("Kafka " + stack.kafkaBootstrapServers() + ", ClickHouse " + stack.clickHouseUrl() + " (database "
                 + stack.database() + ")");
         job = stack.startJob(config, false);

@@ -214,14 +214,15 @@ final class Population {
         } else if (age < 23) {
             if (u < 0.5) {
                 setStatus(p, STUDENT);
-            } else if (u < 0.9) {
+            } else if (u < 0.95) {
                 employ(p, pickEmployerInCity(countyCity[county[p]], rng), randomForm(rng), rng);
             } else {
                 registerUnemployed(p, 0, rng);
             }
-        } else if (u < 0.84) {
+        } else if (u < 0.87) {
+            // Registered unemployment around 3% of the labour force, as in China's statistics in recent years.
             employ(p, pickEmployerInCity(countyCity[county[p]], rng), randomForm(rng), rng);
-        } else if (u < 0.89) {
+        } else if (u < 0.895) {
             registerUnemployed(p, rng.nextDouble() < 0.55 ? 1 + rng.nextInt(12) : 0, rng);
         } else {
             setStatus(p, INACTIVE);

@@ -112,8 +112,9 @@ class SimulatedReferenceDataTest {
         }
         for (InsuranceType type : InsuranceType.values()) {
             double ratio = (double) fen(data.averageMonthlyOutflow(NATION, type.code)) / paid.get(type);
+                // Thinning slows recipients leaving the register, so the estimate runs high (see SimulatedReferenceMonth).
             if (type == InsuranceType.UNEMPLOYMENT) {
-                assertThat(ratio).as(type.code).isBetween(1.0, 1.1);
+                assertThat(ratio).as(type.code).isBetween(1.0, 1.2);
             } else {
                 assertThat(ratio).as(type.code).isCloseTo(1.0, within(0.03));
             }

@@ -42,7 +42,8 @@ final class PipelineThroughput {
         while (!done.isDone()) {
             samples.add(System.nanoTime() - start, stack.clickHouse().queryLong(accounted));
             if (System.nanoTime() >= nextReport) {
-                say.accept(String.format("pipeline: %,d of %,d records written", samples.last(), records));
+                say.accept(String.format("pipeline: %,d of %,d records written, %,d indicator rows", samples.last(),
+                        records, stack.clickHouse().queryLong("SELECT count() FROM " + stack.table("indicators"))));
                 nextReport += 5_000_000_000L;
             }
             Thread.sleep(SAMPLE_EVERY_MS);

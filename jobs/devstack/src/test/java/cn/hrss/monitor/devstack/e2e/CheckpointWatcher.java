@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -20,10 +19,8 @@ final class CheckpointWatcher {
     private static final long POLL_MILLIS = 100;
 
     private final Path directory;
-    private final Set<String> ids;
+    private final CitizenIdScanner scanner;
     private final Map<Path, Long> scannedSizes = new HashMap<>();
-    private final Set<String> found = new TreeSet<>();
-    private long bytesScanned;
     private final Thread thread;
     private volatile boolean stopping;
 
@@ -36,7 +33,7 @@ final class CheckpointWatcher {
 
     private CheckpointWatcher(Path directory, Set<String> ids) {
         this.directory = directory;
-        this.ids = ids;
+        this.scanner = new CitizenIdScanner(ids);
         this.thread = new Thread(this::run, "checkpoint-watcher");
         this.thread.setDaemon(true);
     }
@@ -52,7 +49,7 @@ final class CheckpointWatcher {
         stopping = true;
         thread.join();
         scanOnce();
-        return new Findings(scannedSizes.size(), bytesScanned, Set.copyOf(found));
+        return new Findings(scannedSizes.size(), scanner.bytesScanned(), Set.copyOf(scanner.found()));
     }
 
     private void run() {
@@ -73,9 +70,7 @@ final class CheckpointWatcher {
                 if (size == 0 || Long.valueOf(size).equals(scannedSizes.get(file))) {
                     continue;
                 }
-                byte[] bytes = Files.readAllBytes(file);
-                found.addAll(CitizenIds.findIn(bytes, ids));
-                bytesScanned += bytes.length;
+                scanner.scan(Files.readAllBytes(file));
                 scannedSizes.put(file, size);
             } catch (NoSuchFileException deletedMeanwhile) {
                 // Flink dropped a superseded checkpoint between listing and reading.

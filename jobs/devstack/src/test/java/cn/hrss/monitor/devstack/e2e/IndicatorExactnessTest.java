@@ -1,0 +1,124 @@
+package cn.hrss.monitor.devstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hrss.monitor.devstack.LocalKafka;
+import cn.hrss.monitor.indicators.Indicator;
+import cn.hrss.monitor.indicators.Period;
+import cn.hrss.monitor.reference.ReferenceData;
+import cn.hrss.monitor.reference.RegionDirectory;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every indicator row of a bounded run equals an independent computation over the events the job accepted (read back
+ * from {@code events FINAL}, so ingestion's decisions are taken as given and only the indicators are tested). The end
+ * of the input closes every window, so every row is final and must be exact: counts, money to the fen, ratios to
+ * the fourth decimal. Rows are compared both ways, per indicator and period.
+ */
+@ExtendWith(SharedBoundedRun.class)
+@DisabledIfEnvironmentVariable(named = LocalKafka.BOOTSTRAP_ENV, matches = ".+",
+        disabledReason = "the input topics must hold this run's records only")
+class IndicatorExactnessTest {
+    /** Sums (and the ratio of two sums) that every period has. */
+    private static final Set<Indicator> FLOWS = EnumSet.of(
+            Indicator.EMPLOYMENT_REGISTRATIONS, Indicator.EMPLOYMENT_TERMINATIONS,
+            Indicator.UNEMPLOYMENT_REGISTRATIONS, Indicator.UNEMPLOYMENT_DEREGISTRATIONS,
+            Indicator.INSURED_ENROLMENTS, Indicator.INSURED_DEPARTURES, Indicator.FUND_INCOME,
+            Indicator.FUND_OUTFLOW, Indicator.FUND_BALANCE, Indicator.FUND_INCOME_OUTFLOW_RATIO);
+    /** Stocks, reported per month. */
+    private static final Set<Indicator> STOCKS = EnumSet.of(
+            Indicator.REGISTERED_UNEMPLOYED, Indicator.REGISTERED_UNEMPLOYMENT_RATE,
+            Indicator.FUND_CUMULATIVE_BALANCE, Indicator.FUND_MONTHS_PAYABLE);
+    private static final Set<Period> EMPLOYER_PERIODS = EnumSet.of(Period.ROLLING_30D, Period.MONTH);
+
+    private static BoundedRun run;
+    private static IndicatorFold fold;
+
+    @BeforeAll
+    static void foldAcceptedEvents(BoundedRun shared) throws Exception {
+        run = shared;
+        List<AcceptedEvent> events = AcceptedEvent.readAll(run.stack.clickHouse(), run.table("events"));
+        fold = new IndicatorFold(events, RegionDirectory.loadDefault(), ReferenceData.loadDefault());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Period.class)
+    void flowIndicatorsAreExactAtEveryRegionLevelAndInsuranceType(Period period) throws Exception {
+        assertExact(FLOWS, EnumSet.of(period));
+    }
+
+    @Test
+    void stockIndicatorsAreExactEveryMonth() throws Exception {
+        assertExact(STOCKS, EnumSet.of(Period.MONTH));
+    }
+
+    @Test
+    void unemploymentBenefitRecipientsAreDistinctPersonsPerMonth() throws Exception {
+        assertExact(EnumSet.of(Indicator.UNEMPLOYMENT_BENEFIT_RECIPIENTS), EnumSet.of(Period.MONTH));
+    }
+
+    @Test
+    void employerDeparturesAreDistinctPersonsOverThirtyDaysAndTheMonth() throws Exception {
+        assertExact(EnumSet.of(Indicator.EMPLOYER_DEPARTURES), EMPLOYER_PERIODS);
+    }
+
+    /** No indicator has rows for a period the catalogue does not give it (the comparisons above check only those). */
+    @Test
+    void noIndicatorHasRowsForOtherPeriods() throws Exception {
+        Set<String> allowed = new TreeSet<>();
+        for (Period p : Period.values()) {
+            FLOWS.forEach(i -> allowed.add(i.id + "/" + p.id));
+        }
+        STOCKS.forEach(i -> allowed.add(i.id + "/" + Period.MONTH.id));
+        allowed.add(Indicator.UNEMPLOYMENT_BENEFIT_RECIPIENTS.id + "/" + Period.MONTH.id);
+        EMPLOYER_PERIODS.forEach(p -> allowed.add(Indicator.EMPLOYER_DEPARTURES.id + "/" + p.id));
+
+        Set<String> present = new TreeSet<>();
+        for (String[] r : run.stack.clickHouse().queryTsv(
+                "SELECT DISTINCT indicator, period FROM " + run.table("indicators"))) {
+            present.add(r[0] + "/" + r[1]);
+        }
+
+        assertThat(present).isNotEmpty();
+        assertThat(allowed).containsAll(present);
+    }
+
+    /**
+     * After the end of the input every window is closed, so every row's value is complete: {@code as_of} (the event
+     * time the value is complete up to) must equal {@code window_end} (IndicatorRow#asOf).
+     */
+    @Test
+    void everyRowIsCompleteOnceTheInputHasEnded() throws Exception {
+        List<String> incomplete = new ArrayList<>();
+        for (String[] r : run.stack.clickHouse().queryTsv("SELECT indicator, period, count(),"
+                + " any(concat(region_code, ' ', toString(window_start), ' as_of ', toString(as_of)))"
+                + " FROM " + run.table("indicators") + " FINAL WHERE as_of != window_end"
+                + " GROUP BY indicator, period ORDER BY indicator, period")) {
+            incomplete.add(r[0] + "/" + r[1] + ": " + r[2] + " rows, e.g. " + r[3]);
+        }
+
+        assertThat(incomplete).as("rows with as_of before window_end after the end of the input").isEmpty();
+    }
+
+    private static void assertExact(Set<Indicator> indicators, Set<Period> periods) throws Exception {
+        RowComparison comparison = new RowComparison(run.stack.clickHouse(), run.table("indicators"));
+        for (Period period : periods) {
+            for (Indicator indicator : indicators) {
+                comparison.compare(indicator, period, fold.expected(indicator, period));
+            }
+        }
+
+        assertThat(comparison.rowsCompared()).as("rows compared").isPositive();
+        assertThat(comparison.mismatches()).as(comparison.report()).isZero();
+    }
+}
