@@ -4,6 +4,7 @@ import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.simulator.EventGenerator;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
 import cn.hrss.monitor.simulator.SimulatorConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ public final class Bench {
     }
 
     private void run(Options o) throws Exception {
+        say("load average before starting: " + Files.readString(Path.of("/proc/loadavg")).trim()
+                + " (other work on this machine skews every figure)");
         say("starting Kafka and ClickHouse (database bench) ...");
         try (LocalStack stack = LocalStack.start(o.workDir(), "bench");
                 BenchTopics topics = new BenchTopics(stack.kafkaBootstrapServers())) {
@@ -59,9 +62,10 @@ public final class Bench {
 
             say("pipeline: the job, bounded, over the same records ...");
             PipelineThroughput.Result pipeline = PipelineThroughput.run(stack, events, this::say);
-            say(String.format(Locale.ROOT, "pipeline: done in %.1f s (first row after %.1f s): overall %,.0f events/s,"
-                            + " sustained %,.0f events/s", pipeline.totalNanos() / 1e9, pipeline.startupNanos() / 1e9,
-                    pipeline.overallEps(), pipeline.sustainedEps()));
+            say(String.format(Locale.ROOT, "pipeline: done in %.1f s: first row after %.1f s, sustained %,.0f events/s,"
+                            + " end-of-input flush %.1f s (%,d indicator rows in all); overall %,.0f events/s",
+                    pipeline.totalNanos() / 1e9, pipeline.startupNanos() / 1e9, pipeline.sustainedEps(),
+                    pipeline.flushNanos() / 1e9, pipeline.indicatorRows(), pipeline.overallEps()));
 
             LatencyBench.Result latency = LatencyBench.run(stack,
                     new LatencyBench.Load(o.latencyRate(), o.latencyDuration(), o.latencyTimeScale(), o.seed()),

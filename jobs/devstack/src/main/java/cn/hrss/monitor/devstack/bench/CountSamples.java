@@ -37,7 +37,7 @@ final class CountSamples {
     }
 
     /** @return the interpolated time at which the count reached {@code target} */
-    private double crossing(long target) {
+    double crossing(long target) {
         long[] previous = {0, 0};
         for (long[] s : samples) {
             if (s[1] >= target) {

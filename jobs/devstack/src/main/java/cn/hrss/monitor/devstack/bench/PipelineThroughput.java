@@ -1,6 +1,7 @@
 package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.devstack.LocalStack;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -22,8 +23,12 @@ final class PipelineThroughput {
      * @param totalNanos submission to completion
      * @param startupNanos submission to the first row in ClickHouse
      * @param sustainedEps records per second while the job was in its steady state
+     * @param flushNanos from the last record written to completion: at the end of input the watermark jumps to the
+     *     end of time and every pending window fires at once
+     * @param indicatorRows rows in the indicators table at completion
      */
-    record Result(long records, long totalNanos, long startupNanos, double sustainedEps) {
+    record Result(long records, long totalNanos, long startupNanos, double sustainedEps, long flushNanos,
+            long indicatorRows) {
         double overallEps() {
             return records / (totalNanos / 1e9);
         }
@@ -43,7 +48,7 @@ final class PipelineThroughput {
             samples.add(System.nanoTime() - start, stack.clickHouse().queryLong(accounted));
             if (System.nanoTime() >= nextReport) {
                 say.accept(String.format("pipeline: %,d of %,d records written, %,d indicator rows", samples.last(),
-                        records, stack.clickHouse().queryLong("SELECT count() FROM " + stack.table("indicators"))));
+                        records, indicatorRows(stack)));
                 nextReport += 5_000_000_000L;
             }
             Thread.sleep(SAMPLE_EVERY_MS);
@@ -55,6 +60,11 @@ final class PipelineThroughput {
             throw new IllegalStateException("the job finished with " + samples.last() + " of " + records
                     + " records accounted for in ClickHouse");
         }
-        return new Result(records, total, samples.firstNonZero(), samples.steadyRate(STEADY_FROM, STEADY_TO));
+        return new Result(records, total, samples.firstNonZero(), samples.steadyRate(STEADY_FROM, STEADY_TO),
+                total - (long) samples.crossing(records), indicatorRows(stack));
+    }
+
+    private static long indicatorRows(LocalStack stack) throws IOException {
+        return stack.clickHouse().queryLong("SELECT count() FROM " + stack.table("indicators"));
     }
 }

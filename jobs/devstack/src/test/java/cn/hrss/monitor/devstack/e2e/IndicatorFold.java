@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * job's windowing or aggregation is used, so comparing the two tests the job. Every window is taken as closed, as it
  * is once a bounded run has ended.
  *
- * <p>A window has rows for a scope (region × insurance type, or employer) when at least one event of that scope falls
- * into it; its value may be zero (a contribution window has an enrolment count of 0, say).
+ * <p>A window exists for a scope (region × insurance type, or employer) when at least one event of that scope falls
+ * into it. Its sums may be zero (a window of contributions only has no enrolments); the job leaves such rows out.
  */
 final class IndicatorFold {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -52,8 +52,13 @@ final class IndicatorFold {
         }
     }
 
-    /** What a row should hold. */
-    record Expected(String regionLevel, long windowEndMillis, BigDecimal value) {}
+    /**
+     * What a row should hold.
+     *
+     * @param absentMeansZero true for sums (counts, money): the job writes a row only when the value changes, so a sum
+     *     that stays 0 has no row; false where the row must be there (ratios, stocks)
+     */
+    record Expected(String regionLevel, long windowEndMillis, BigDecimal value, boolean absentMeansZero) {}
 
     /** Region (any level) × insurance type ("" for person flows) × employer USCC ("" for regional scopes). */
     private record Scope(String regionCode, String regionLevel, String insuranceType, String employer) {
@@ -125,10 +130,16 @@ final class IndicatorFold {
             if (value != null) {
                 Scope s = sw.scope();
                 rows.put(new RowKey(s.regionCode(), s.insuranceType(), s.employer(), sw.window().start()),
-                        new Expected(s.regionLevel(), sw.window().end(), value));
+                        new Expected(s.regionLevel(), sw.window().end(), value, isSum(indicator)));
             }
         });
         return rows;
+    }
+
+    private static boolean isSum(Indicator indicator) {
+        return indicator != Indicator.FUND_INCOME_OUTFLOW_RATIO && indicator != Indicator.REGISTERED_UNEMPLOYED
+                && indicator != Indicator.REGISTERED_UNEMPLOYMENT_RATE && indicator != Indicator.FUND_CUMULATIVE_BALANCE
+                && indicator != Indicator.FUND_MONTHS_PAYABLE;
     }
 
     private void addEvent(AcceptedEvent e) {
