@@ -117,11 +117,18 @@ class MonitorWorkflowTest {
         assertThat(rows.value("employment_registrations", "month", "110000", "", month)).isEqualByComparingTo("2");
         assertThat(rows.value("fund_income", "year", "100000", "110", at("2026-01-01T00:00:00")))
                 .isEqualByComparingTo("1000.31");
-        // Rolling 24 h ending at 10:00 holds 09:xx only; the 30-day window ending with 2 June holds everything.
+        // Rolling 24 h ending at 10:00 holds 09:xx only, the one ending at 11:00 adds 10:xx; nothing changes again
+        // until the 09:xx hour leaves at 10:00 next day. The 30-day window of 1 June ends the day holding everything;
+        // 2 June shows the same value, so it has no row of its own.
         assertThat(rows.value("fund_income", "rolling_24h", CHAOYANG, "110", at("2026-05-31T10:00:00")))
                 .isEqualByComparingTo("1000.10");
-        assertThat(rows.value("fund_income", "rolling_30d", "100000", "110", at("2026-05-04T00:00:00")))
+        assertThat(rows.value("fund_income", "rolling_24h", CHAOYANG, "110", at("2026-05-31T11:00:00")))
+                .isEqualByComparingTo("1000.30");
+        assertThat(rows.value("fund_income", "rolling_24h", CHAOYANG, "110", at("2026-06-01T10:00:00")))
+                .isEqualByComparingTo("0.20");
+        assertThat(rows.value("fund_income", "rolling_30d", "100000", "110", at("2026-05-03T00:00:00")))
                 .isEqualByComparingTo("1000.31");
+        assertThat(rows.value("fund_income", "rolling_30d", "100000", "110", at("2026-05-04T00:00:00"))).isNull();
     }
 
     @Test

@@ -5,15 +5,14 @@ import cn.hrss.monitor.reference.ReferenceData;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
  * All rolling indicators from the accepted events. Events are summed once into hourly tallies per scope; every longer
- * window (day, rolling 24 h, rolling 30 days, month, year) adds up the hourly tallies' changes, so an event is
- * touched by one window and a late event corrects each window it falls into exactly once. Stocks come from the
+ * window (day, month, year, and the rolling 24 h and 30 days of {@link RollingTotals}) adds up the hourly tallies'
+ * changes, so an event is touched by one window and a late event corrects each window it falls into exactly once. Stocks come from the
  * month windows ({@link StockIndicators}).
  */
 public final class IndicatorPipeline {
@@ -54,17 +53,15 @@ public final class IndicatorPipeline {
         DataStream<WindowedTallies> daily = window(hourlyChanges, Period.DAY,
                 TumblingEventTimeWindows.of(DAY, CHINA_DAY_OFFSET), RefreshTrigger.duringLast(ALWAYS),
                 downstreamLateness);
-        DataStream<WindowedTallies> rolling24h = window(hourlyChanges, Period.ROLLING_24H,
-                SlidingEventTimeWindows.of(DAY, HOUR), RefreshTrigger.atEnd(), downstreamLateness);
-        DataStream<WindowedTallies> rolling30d = window(hourlyChanges, Period.ROLLING_30D,
-                SlidingEventTimeWindows.of(Duration.ofDays(30), DAY, CHINA_DAY_OFFSET),
-                RefreshTrigger.duringLast(DAY.toMillis()), downstreamLateness);
+        DataStream<WindowedTallies> rolling = hourlyChanges
+                .keyBy(Tallies::scopeKey)
+                .process(new RollingTotals(allowedLateness)).name("rolling-24h-30d").uid("rolling-24h-30d");
         DataStream<WindowedTallies> monthly = window(hourlyChanges, Period.MONTH,
                 CalendarWindows.months(CHINA), RefreshTrigger.duringLast(ALWAYS), downstreamLateness);
         DataStream<WindowedTallies> yearly = window(hourlyChanges, Period.YEAR,
                 CalendarWindows.years(CHINA), RefreshTrigger.duringLast(ALWAYS), downstreamLateness);
 
-        DataStream<IndicatorRow> flows = hourly.union(daily, rolling24h, rolling30d, monthly, yearly)
+        DataStream<IndicatorRow> flows = hourly.union(daily, rolling, monthly, yearly)
                 .flatMap(new IndicatorRows()).name("flow-indicator-rows");
         DataStream<IndicatorRow> stocks = monthly
                 .filter(w -> w.total.employerUscc.isEmpty()).name("regional-months")

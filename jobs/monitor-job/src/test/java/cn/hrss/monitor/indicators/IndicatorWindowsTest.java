@@ -111,20 +111,4 @@ class IndicatorWindowsTest {
         });
         h.close();
     }
-
-    @Test
-    void onlyTheThirtyDayWindowEndingTodayRefreshes() throws Exception {
-        var h = harness(
-                org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows.of(
-                        Duration.ofDays(30), Duration.ofDays(1), Duration.ofHours(-8)),
-                RefreshTrigger.duringLast(Duration.ofDays(1).toMillis()), Period.ROLLING_30D);
-        h.processElement(new StreamRecord<>(income(100), at("2026-06-10T09:59:59.999")));
-        h.processWatermark(new Watermark(at("2026-06-10T10:00:00")));
-
-        assertThat(emitted(h)).singleElement().satisfies(w -> {
-            assertThat(w.windowEnd).isEqualTo(at("2026-06-11T00:00:00"));
-            assertThat(w.windowStart).isEqualTo(at("2026-05-12T00:00:00"));
-        });
-        h.close();
-    }
 }
