@@ -65,7 +65,9 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Integer> topics = new HashMap<>();
             config.topics().values().forEach(t -> topics.put(t, PARTITIONS_PER_TOPIC));
             topics.put(config.deadLetterTopic(), 1);
+            topics.put(config.alertsTopic(), PARTITIONS_PER_TOPIC);
             kafka.createTopics(topics);
+            kafka.createCompactedTopic(config.rulesTopic());
             return stack;
         } catch (IOException | RuntimeException e) {
             if (clickHouse != null) {

@@ -27,6 +27,9 @@ public record MonitorConfig(
         String kafkaGroupId,
         Map<EventFamily, String> topics,
         String deadLetterTopic,
+        String rulesTopic,
+        String alertsTopic,
+        String rulesDir,
         Duration maxOutOfOrderness,
         Duration allowedLateness,
         Duration sourceIdleTimeout,
@@ -68,6 +71,9 @@ public record MonitorConfig(
                 s.text("kafka.group-id"),
                 Map.copyOf(topics),
                 s.text("kafka.topic.dead-letter"),
+                s.text("kafka.topic.rules"),
+                s.text("kafka.topic.alerts"),
+                s.optional("rules.dir"),
                 s.duration("ingest.max-out-of-orderness"),
                 s.duration("ingest.allowed-lateness"),
                 s.duration("ingest.source-idle-timeout"),
@@ -85,6 +91,9 @@ public record MonitorConfig(
                 s.positiveInt("flink.parallelism"),
                 s.optional("flink.checkpoint-dir"),
                 s.optional("reference.dir"));
+        if (c.rulesDir != null && !Files.isDirectory(Path.of(c.rulesDir))) {
+            throw new ConfigException(source + ": rules.dir '" + c.rulesDir + "' is not a directory");
+        }
         if (c.referenceDir != null && !Files.isDirectory(Path.of(c.referenceDir))) {
             throw new ConfigException(source + ": reference.dir '" + c.referenceDir + "' is not a directory");
         }

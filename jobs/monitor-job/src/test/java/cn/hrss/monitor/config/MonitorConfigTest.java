@@ -94,7 +94,7 @@ class MonitorConfigTest {
         Properties p = shipped();
         return p.stringPropertyNames().stream()
                 .filter(k -> !k.equals("pseudonym.key-file") && !k.equals("reference.dir")
-                        && !k.equals("flink.checkpoint-dir"))
+                        && !k.equals("flink.checkpoint-dir") && !k.equals("rules.dir"))
                 .sorted();
     }
 

@@ -79,7 +79,7 @@ final class BoundedRun implements AutoCloseable {
             List<SimulatedRecord> records = generate(new EventGenerator(SIMULATION), RECORDS);
             Set<String> citizenIds = CitizenIds.inRecords(records);
             // Frequent checkpoints, so the run writes several for the privacy test to search.
-            MonitorConfig config = stack.config(Map.of("flink.checkpoint-interval", "1s"));
+            MonitorConfig config = stack.config(Map.of("flink.checkpoint-interval", "5s"));
             long t1 = System.nanoTime();
             CheckpointWatcher watcher = CheckpointWatcher.start(workDir.resolve("checkpoints"), citizenIds);
             JobClient job = stack.startJob(config, true);

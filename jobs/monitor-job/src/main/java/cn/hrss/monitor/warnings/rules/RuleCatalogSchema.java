@@ -1,7 +1,13 @@
 package cn.hrss.monitor.warnings.rules;
 
+import cn.hrss.monitor.indicators.Period;
+import cn.hrss.monitor.reference.RegionLevel;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,7 +60,52 @@ public final class RuleCatalogSchema {
                 "checkEvery", ParamType.DURATION);        // how often silence is checked
     }
 
+    // Validation info: what a rule of each kind may say besides its parameters (see alerts/README.md).
+
+    /** Placeholders every title and summary may use: the region's Chinese name and code, the colour (黄, 橙...). */
+    public static final List<String> COMMON_PLACEHOLDERS = List.of("region", "regionCode", "severity");
+
+    private static final Map<RuleKind, List<String>> SCOPES = new EnumMap<>(RuleKind.class);
+    private static final Map<RuleKind, List<String>> PLACEHOLDERS = new EnumMap<>(RuleKind.class);
+    /** Fraud suspicions open a case for a person to review; they never act by themselves (domain.md §4). */
+    private static final Set<RuleKind> HUMAN_REVIEW = Set.of(RuleKind.BENEFIT_AFTER_DEATH, RuleKind.UI_WHILE_EMPLOYED);
+    /** Text parameters with a closed set of values; list parameters are comma-separated. */
+    private static final Map<String, Set<String>> TEXT_VALUES = Map.of(
+            "regionLevels", ids(Arrays.stream(RegionLevel.values()).map(RegionLevel::id).toList()),
+            "period", ids(Arrays.stream(Period.values()).map(p -> p.id).toList()),
+            "scopeBy", ids(List.of("source", "region")));
+    private static final Set<String> LIST_PARAMS = Set.of("regionLevels");
+
+    static {
+        // Evidence keys a detector of the kind puts on each observation that holds; templates use them as {key}.
+        describe(RuleKind.FUND_IMBALANCE, List.of("region"),
+                "insurance", "insuranceType", "ratio", "ratioBelow", "periods", "lastPeriod");
+        describe(RuleKind.FUND_MONTHS_PAYABLE, List.of("region"),
+                "insurance", "insuranceType", "value", "month");
+        describe(RuleKind.UNEMPLOYMENT_SURGE, List.of("region"),
+                "day", "count", "threshold", "rate", "rateMonths");
+        describe(RuleKind.MASS_LAYOFF, List.of("employer", "region"),
+                "employer", "persons", "share", "headcount", "employers", "windowDays");
+        describe(RuleKind.BENEFIT_AFTER_DEATH, List.of("person"),
+                "person", "insurance", "benefitMonth", "deathMonth", "amount");
+        describe(RuleKind.UI_WHILE_EMPLOYED, List.of("person"),
+                "person", "employer", "benefitMonth", "amount");
+        describe(RuleKind.DATA_ABSENCE, List.of("source", "region"),
+                "source", "silentFor", "lastSeen", "expectedGap");
+    }
+
     private RuleCatalogSchema() {}
+
+    private static void describe(RuleKind kind, List<String> scopes, String... placeholders) {
+        SCOPES.put(kind, scopes);
+        List<String> all = new ArrayList<>(COMMON_PLACEHOLDERS);
+        all.addAll(List.of(placeholders));
+        PLACEHOLDERS.put(kind, List.copyOf(all));
+    }
+
+    private static Set<String> ids(List<String> values) {
+        return new LinkedHashSet<>(values);
+    }
 
     private static void define(RuleKind kind, Set<String> structural, Object... nameTypePairs) {
         Map<String, ParamType> params = new LinkedHashMap<>();
@@ -72,5 +123,29 @@ public final class RuleCatalogSchema {
 
     public static Set<String> structuralParams(RuleKind kind) {
         return STRUCTURAL.get(kind);
+    }
+
+    /** @return the scopes a rule of the kind may name ({@code scope: employer,region} lists several) */
+    public static List<String> scopes(RuleKind kind) {
+        return SCOPES.get(kind);
+    }
+
+    /** @return the {placeholders} the kind's templates may use: the common ones, then the kind's evidence keys */
+    public static List<String> placeholders(RuleKind kind) {
+        return PLACEHOLDERS.get(kind);
+    }
+
+    public static boolean requiresHumanReview(RuleKind kind) {
+        return HUMAN_REVIEW.contains(kind);
+    }
+
+    /** @return the values a text parameter may take, or null if any text will do */
+    public static Set<String> allowedTextValues(String param) {
+        return TEXT_VALUES.get(param);
+    }
+
+    /** @return true if the text parameter is a comma-separated list of allowed values */
+    public static boolean isListParam(String param) {
+        return LIST_PARAMS.contains(param);
     }
 }

@@ -1,0 +1,7 @@
+package cn.hrss.monitor.warnings.lifecycle;
+
+/** Whether an alert is open; only {@link Transition#RESOLVED} makes it {@link #RESOLVED}. */
+public enum AlertStatus {
+    FIRING,
+    RESOLVED
+}
