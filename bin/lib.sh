@@ -15,8 +15,8 @@ log() { printf '%s\n' "$*" >&2; }
 # Builds the modules (without tests) unless the devstack classpath is newer than every source and pom.
 build_if_needed() {
   local marker=jobs/devstack/target/classpath.txt
-  if [[ -f $marker ]] && [[ -z $(find pom.xml jobs conf/contract conf/reference -newer "$marker" \
-      \( -name '*.java' -o -name 'pom.xml' -o -name '*.csv' -o -name '*.json' -o -name '*.properties' -o -name '*.xml' \) \
+  if [[ -f $marker ]] && [[ -z $(find pom.xml jobs conf/contract conf/reference alerts/rules -newer "$marker" \
+      \( -name "*.java" -o -name pom.xml -o -name "*.csv" -o -name "*.json" -o -name "*.properties" -o -name "*.xml" -o -name "*.yaml" -o -name "*.txt" \) \
       -not -path '*/target/*' -print -quit) ]]; then
     return
   fi

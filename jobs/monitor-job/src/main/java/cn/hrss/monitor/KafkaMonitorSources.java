@@ -4,6 +4,9 @@ import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.ingest.IngestDeserializer;
 import cn.hrss.monitor.ingest.IngestWatermarks;
 import cn.hrss.monitor.ingest.Ingested;
+import cn.hrss.monitor.warnings.rules.RuleDefinition;
+import cn.hrss.monitor.warnings.rules.RuleUpdateDeserializer;
+import cn.hrss.monitor.warnings.rules.RuleUpdateWatermarks;
 import java.util.List;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -51,5 +54,22 @@ public final class KafkaMonitorSources implements MonitorSources {
                         IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout()),
                         "kafka-events")
                 .uid("kafka-events");
+    }
+
+    /** The compacted rules topic, always read from its beginning: the latest version of each rule wins. */
+    @Override
+    public DataStream<RuleDefinition> ruleUpdates(StreamExecutionEnvironment env) {
+        var builder = KafkaSource.<RuleDefinition>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setTopics(config.rulesTopic())
+                .setGroupId(config.kafkaGroupId() + "-rules")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RuleUpdateDeserializer());
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return env.fromSource(builder.build(), RuleUpdateWatermarks.strategy(), "kafka-rules")
+                .setParallelism(1)
+                .uid("kafka-rules");
     }
 }

@@ -3,12 +3,14 @@ package cn.hrss.monitor;
 import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.indicators.IndicatorPipeline;
+import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.ingest.DropDuplicates;
 import cn.hrss.monitor.ingest.Ingested;
 import cn.hrss.monitor.ingest.RejectTooLate;
 import cn.hrss.monitor.ingest.RejectedRecord;
 import cn.hrss.monitor.ingest.Rejections;
 import cn.hrss.monitor.ingest.SplitRejected;
+import cn.hrss.monitor.warnings.WarningPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -19,7 +21,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The monitoring job: Kafka event streams → validated, pseudonymised events → rolling indicators → ClickHouse.
+ * The monitoring job: Kafka event streams → validated, pseudonymised events → rolling indicators → early warnings →
+ * ClickHouse and Kafka.
  * {@link #defineWorkflow} holds all logic and is what tests run; {@link #main} only wires real connectors.
  */
 public final class MonitorJob {
@@ -63,8 +66,10 @@ public final class MonitorJob {
                 .union(timely.getSideOutput(Rejections.TAG), accepted.getSideOutput(Rejections.TAG));
         sinks.rejected(rejected);
         sinks.events(accepted);
-        sinks.indicators(IndicatorPipeline.indicators(
+        DataStream<IndicatorRow> indicators = IndicatorPipeline.indicators(
                 accepted, config.allowedLateness(), Duration.ofDays(31).plus(config.allowedLateness()),
-                config.referenceData()));
+                config.referenceData());
+        sinks.indicators(indicators);
+        sinks.alerts(WarningPipeline.alerts(accepted, indicators, sources.ruleUpdates(env), config.ruleCatalog()));
     }
 }

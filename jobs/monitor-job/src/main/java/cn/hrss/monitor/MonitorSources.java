@@ -1,6 +1,7 @@
 package cn.hrss.monitor;
 
 import cn.hrss.monitor.ingest.Ingested;
+import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -8,4 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public interface MonitorSources {
     /** Decoded records with event-time timestamps and watermarks assigned (see {@link cn.hrss.monitor.ingest.IngestWatermarks}). */
     DataStream<Ingested> ingested(StreamExecutionEnvironment env);
+
+    /** Rule versions published while the job runs; their watermark must never hold back event time. */
+    DataStream<RuleDefinition> ruleUpdates(StreamExecutionEnvironment env);
 }

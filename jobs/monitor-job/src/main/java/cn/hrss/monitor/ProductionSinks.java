@@ -4,19 +4,23 @@ import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.ingest.RejectedRecord;
+import cn.hrss.monitor.sinks.clickhouse.AlertRowEncoder;
+import cn.hrss.monitor.sinks.clickhouse.AlertTransitionEncoder;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
 import cn.hrss.monitor.sinks.clickhouse.EventRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.IndicatorRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.RejectedRecordEncoder;
+import cn.hrss.monitor.sinks.kafka.AlertSerializer;
 import cn.hrss.monitor.sinks.kafka.DeadLetterSerializer;
+import cn.hrss.monitor.warnings.lifecycle.AlertTransition;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** ClickHouse tables for events, indicators and rejections; the Kafka dead-letter topic for rejections too. */
+/** ClickHouse tables for events, indicators, rejections and alerts; Kafka topics for dead letters and alerts. */
 public final class ProductionSinks implements MonitorSinks {
     private final MonitorConfig config;
     private final ClickHouseEndpoint clickHouse;
@@ -53,6 +57,25 @@ public final class ProductionSinks implements MonitorSinks {
                                 .build())
                         .build())
                 .name("kafka-dead-letter").uid("kafka-dead-letter");
+    }
+
+    /** Current state and every transition to ClickHouse; each transition to the alerts topic, keyed by alert id. */
+    @Override
+    public void alerts(DataStream<AlertTransition> transitions) {
+        transitions.sinkTo(new ClickHouseSink<>(settings("alerts"), new AlertRowEncoder()))
+                .name("clickhouse-alerts").uid("clickhouse-alerts");
+        transitions.sinkTo(new ClickHouseSink<>(settings("alert_events"), new AlertTransitionEncoder()))
+                .name("clickhouse-alert-events").uid("clickhouse-alert-events");
+        transitions.sinkTo(KafkaSink.<AlertTransition>builder()
+                        .setBootstrapServers(config.kafkaBootstrapServers())
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .setRecordSerializer(KafkaRecordSerializationSchema.<AlertTransition>builder()
+                                .setTopic(config.alertsTopic())
+                                .setKeySerializationSchema(AlertSerializer::key)
+                                .setValueSerializationSchema(new AlertSerializer())
+                                .build())
+                        .build())
+                .name("kafka-alerts").uid("kafka-alerts");
     }
 
     private ClickHouseSinkSettings settings(String table) {

@@ -3,6 +3,8 @@ package cn.hrss.monitor.config;
 import cn.hrss.monitor.events.EventFamily;
 import cn.hrss.monitor.ingest.PseudonymKey;
 import cn.hrss.monitor.reference.ReferenceData;
+import cn.hrss.monitor.warnings.rules.RuleCatalog;
+import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -112,6 +115,11 @@ public record MonitorConfig(
     /** Opening stocks and balances: from {@code reference.dir} when set, else the copy shipped in the job jar. */
     public ReferenceData referenceData() {
         return referenceDir == null ? ReferenceData.loadDefault() : ReferenceData.load(Path.of(referenceDir));
+    }
+
+    /** The rule catalog the job starts with: {@code rules.dir} when set, else the copy in the job jar. Validated. */
+    public List<RuleDefinition> ruleCatalog() {
+        return rulesDir == null ? RuleCatalog.loadDefault() : RuleCatalog.load(Path.of(rulesDir));
     }
 
     public String clickHousePassword() {

@@ -3,6 +3,7 @@ package cn.hrss.monitor.testing;
 import cn.hrss.monitor.MonitorSources;
 import cn.hrss.monitor.ingest.Ingested;
 import cn.hrss.monitor.ingest.RecordDecoder;
+import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -25,6 +27,7 @@ public final class BoundedSources implements MonitorSources {
 
     private final List<RawRecord> records;
     private final Duration maxOutOfOrderness;
+    private final List<RuleDefinition> ruleUpdates = new ArrayList<>();
 
     public BoundedSources(List<String> payloads, Duration maxOutOfOrderness) {
         this.records = new ArrayList<>();
@@ -43,6 +46,17 @@ public final class BoundedSources implements MonitorSources {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Ingested>forGenerator(ctx -> new EveryRecord(outOfOrderness))
                         .withTimestampAssigner((r, ts) -> r.isAccepted() ? r.event.occurredAt : Long.MIN_VALUE))
                 .setParallelism(1);
+    }
+
+    /** No rule is published during a test run unless a test says so. */
+    @Override
+    public DataStream<RuleDefinition> ruleUpdates(StreamExecutionEnvironment env) {
+        return env.fromData(ruleUpdates, TypeInformation.of(RuleDefinition.class)).setParallelism(1);
+    }
+
+    public BoundedSources withRuleUpdates(List<RuleDefinition> updates) {
+        ruleUpdates.addAll(updates);
+        return this;
     }
 
     private static final class Decode extends RichMapFunction<RawRecord, Ingested> {

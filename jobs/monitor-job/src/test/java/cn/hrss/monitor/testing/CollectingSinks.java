@@ -4,6 +4,7 @@ import cn.hrss.monitor.MonitorSinks;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.ingest.RejectedRecord;
+import cn.hrss.monitor.warnings.lifecycle.AlertTransition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,15 @@ public final class CollectingSinks implements MonitorSinks {
     @Override
     public void rejected(DataStream<RejectedRecord> rejected) {
         rejected.sinkTo(new Collect<>(id + "/rejected"));
+    }
+
+    @Override
+    public void alerts(DataStream<AlertTransition> transitions) {
+        transitions.sinkTo(new Collect<>(id + "/alerts"));
+    }
+
+    public List<AlertTransition> alerts() {
+        return list("/alerts");
     }
 
     public List<Event> events() {

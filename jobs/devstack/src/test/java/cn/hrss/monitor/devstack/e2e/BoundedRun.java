@@ -45,7 +45,9 @@ final class BoundedRun implements AutoCloseable {
             .withClock(1000, 21_600)
             .withRunLength(Duration.ofDays(5));
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
-    private static final Path ROOT = Path.of("target", "e2e").toAbsolutePath();
+    private static final Path WORK_DIR = Path.of("target", "e2e-work").toAbsolutePath();
+    /** Several checkpoints during the run, for the privacy test to search. */
+    private static final String CHECKPOINT_INTERVAL = "2s";
 
     final LocalStack stack;
     final MonitorConfig config;
@@ -66,7 +68,7 @@ final class BoundedRun implements AutoCloseable {
     }
 
     static BoundedRun start() throws Exception {
-        Path workDir = ROOT.resolve("work");
+        Path workDir = WORK_DIR;
         deleteRecursively(workDir);
         long t0 = System.nanoTime();
         LocalStack stack = LocalStack.start(workDir, "hrss_e2e_" + System.currentTimeMillis());
@@ -78,8 +80,7 @@ final class BoundedRun implements AutoCloseable {
             // The same config gives the same records: a second generator tells what was sent.
             List<SimulatedRecord> records = generate(new EventGenerator(SIMULATION), RECORDS);
             Set<String> citizenIds = CitizenIds.inRecords(records);
-            // Frequent checkpoints, so the run writes several for the privacy test to search.
-            MonitorConfig config = stack.config(Map.of("flink.checkpoint-interval", "5s"));
+            MonitorConfig config = stack.config(Map.of("flink.checkpoint-interval", CHECKPOINT_INTERVAL));
             long t1 = System.nanoTime();
             CheckpointWatcher watcher = CheckpointWatcher.start(workDir.resolve("checkpoints"), citizenIds);
             JobClient job = stack.startJob(config, true);

@@ -7,13 +7,12 @@ import cn.hrss.monitor.reference.ReferenceData;
 import cn.hrss.monitor.reference.Region;
 import cn.hrss.monitor.reference.RegionDirectory;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,46 +21,32 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
- * The indicator rows a set of accepted events should give, computed straight from the formulas (domain.md §3, the
+ * The indicator values a set of accepted events should give, computed straight from the formulas (domain.md §3, the
  * javadoc of {@link Indicator}, {@link Period} and {@code StockIndicators}) with plain maps and loops: nothing of the
  * job's windowing or aggregation is used, so comparing the two tests the job. Every window is taken as closed, as it
  * is once a bounded run has ended.
  *
- * <p>A window exists for a scope (region × insurance type, or employer) when at least one event of that scope falls
- * into it. Its sums may be zero (a window of contributions only has no enrolments); the job leaves such rows out.
+ * <p>Hour, day, month and year are calendar windows (China Standard Time): a scope (region × insurance type, or
+ * employer) has a window where at least one of its events falls. The rolling periods are series of values, one per
+ * boundary: rolling_24h at each hour boundary B sums the hours in [B − 24 h, B); rolling_30d at the end of each
+ * calendar day D sums the 30 days ending with D.
  */
 final class IndicatorFold {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
+    private static final long THIRTY_DAYS = 30 * DAY;
     private static final int TRAILING_MONTHS = 12;
     private static final int RATIO_SCALE = 4;
     private static final int MONTHS_PAYABLE_SCALE = 2;
     private static final String UNEMPLOYMENT_INSURANCE = "210";
     private static final String UNEMPLOYMENT_BENEFIT = "unemployment_benefit";
 
-    /** A row's identity within one indicator and period. */
-    record RowKey(String regionCode, String insuranceType, String subject, long windowStartMillis) {
-        @Override
-        public String toString() {
-            return regionCode + "/" + (insuranceType.isEmpty() ? "-" : insuranceType)
-                    + (subject.isEmpty() ? "" : "/" + subject) + "@" + Instant.ofEpochMilli(windowStartMillis)
-                            .atZone(CHINA).toLocalDateTime();
-        }
-    }
-
-    /**
-     * What a row should hold.
-     *
-     * @param absentMeansZero true for sums (counts, money): the job writes a row only when the value changes, so a sum
-     *     that stays 0 has no row; false where the row must be there (ratios, stocks)
-     */
-    record Expected(String regionLevel, long windowEndMillis, BigDecimal value, boolean absentMeansZero) {}
-
     /** Region (any level) × insurance type ("" for person flows) × employer USCC ("" for regional scopes). */
-    private record Scope(String regionCode, String regionLevel, String insuranceType, String employer) {
+    record Scope(String regionCode, String regionLevel, String insuranceType, String employer) {
         boolean isEmployer() {
             return !employer.isEmpty();
         }
@@ -73,11 +58,23 @@ final class IndicatorFold {
         boolean isFund() {
             return !isEmployer() && !insuranceType.isEmpty();
         }
+
+        @Override
+        public String toString() {
+            return regionCode + "/" + (insuranceType.isEmpty() ? "-" : insuranceType) + (employer.isEmpty() ? "" : "/" + employer);
+        }
     }
 
-    private record Window(long start, long end) {}
-
-    private record ScopedWindow(Scope scope, Window window) {}
+    /**
+     * What one calendar window's row should hold.
+     *
+     * @param value the value, or null when it depends on the row's as_of ({@link #valueAsOf})
+     * @param absentMeansZero true for sums (counts, money): the job writes a row only when the value changes, so a sum
+     *     that stays 0 has no row; false where the row must be there (ratios, stocks)
+     * @param valueAsOf for the months payable, which counts the running month by the share of it elapsed at as_of
+     */
+    record Expected(long windowEndMillis, BigDecimal value, boolean absentMeansZero,
+            LongFunction<BigDecimal> valueAsOf) {}
 
     /** Additive totals of a scope over some span of event time, plus the persons behind the distinct counts. */
     private static final class Sums {
@@ -89,12 +86,12 @@ final class IndicatorFold {
         long insuredDepartures;
         long incomeFen;
         long outflowFen;
-        /** Persons paid unemployment benefit. */
-        final Set<String> benefitRecipients = new HashSet<>(0);
-        /** Persons who left the employer. */
-        final Set<String> departedPersons = new HashSet<>(0);
+        /** Persons paid unemployment benefit; null for none (most scopes have none: saves memory). */
+        Set<String> benefitRecipients;
+        /** Persons who left the employer; null for none. */
+        Set<String> departedPersons;
 
-        void add(Sums o) {
+        Sums add(Sums o) {
             employmentRegistrations += o.employmentRegistrations;
             employmentTerminations += o.employmentTerminations;
             unemploymentRegistrations += o.unemploymentRegistrations;
@@ -103,18 +100,31 @@ final class IndicatorFold {
             insuredDepartures += o.insuredDepartures;
             incomeFen += o.incomeFen;
             outflowFen += o.outflowFen;
-            benefitRecipients.addAll(o.benefitRecipients);
-            departedPersons.addAll(o.departedPersons);
+            benefitRecipients = union(benefitRecipients, o.benefitRecipients);
+            departedPersons = union(departedPersons, o.departedPersons);
+            return this;
+        }
+
+        private static Set<String> union(Set<String> into, Set<String> from) {
+            if (from == null) {
+                return into;
+            }
+            Set<String> result = into == null ? new HashSet<>() : into;
+            result.addAll(from);
+            return result;
+        }
+
+        static int size(Set<String> persons) {
+            return persons == null ? 0 : persons.size();
         }
     }
 
     private final RegionDirectory regions;
     private final ReferenceData reference;
     /** Per scope, per clock hour (its start, epoch ms): what the events of that hour add up to. */
-    private final Map<Scope, Map<Long, Sums>> hours = new HashMap<>();
-    private final Map<Period, Map<ScopedWindow, Sums>> windowsByPeriod = new EnumMap<>(Period.class);
-    /** Per regional scope, its month windows by start: the series the stocks accumulate. */
-    private Map<Scope, NavigableMap<Long, Sums>> monthSeries;
+    private final Map<Scope, NavigableMap<Long, Sums>> hours = new HashMap<>();
+    private final Map<Period, Map<Scope, NavigableMap<Long, Sums>>> calendarWindows = new HashMap<>();
+    private final Map<Period, Map<Scope, NavigableMap<Long, Sums>>> rollingWindows = new HashMap<>();
 
     IndicatorFold(List<AcceptedEvent> events, RegionDirectory regions, ReferenceData reference) {
         this.regions = regions;
@@ -122,30 +132,78 @@ final class IndicatorFold {
         events.forEach(this::addEvent);
     }
 
-    /** @return the rows {@code indicator} should have over {@code period} */
-    Map<RowKey, Expected> expected(Indicator indicator, Period period) {
-        Map<RowKey, Expected> rows = new HashMap<>();
-        windows(period).forEach((sw, sums) -> {
-            BigDecimal value = value(indicator, period, sw, sums);
-            if (value != null) {
-                Scope s = sw.scope();
-                rows.put(new RowKey(s.regionCode(), s.insuranceType(), s.employer(), sw.window().start()),
-                        new Expected(s.regionLevel(), sw.window().end(), value, isSum(indicator)));
+    /**
+     * @param period hour, day, month or year
+     * @return per scope, per window start: what the row of {@code indicator} should hold; no entry where there is no
+     *     value (no event in the window, or an indicator the scope does not have)
+     */
+    Map<Scope, Map<Long, Expected>> calendar(Indicator indicator, Period period) {
+        Map<Scope, Map<Long, Expected>> rows = new HashMap<>();
+        windowsOf(period).forEach((scope, windows) -> windows.forEach((start, sums) -> {
+            long end = endOfWindow(period, start);
+            BigDecimal flow = flow(indicator, period, scope, sums);
+            Expected e = stockIndicator(indicator) ? stock(indicator, period, scope, start, end)
+                    : flow == null ? null : new Expected(end, flow, isSum(indicator), null);
+            if (e != null) {
+                rows.computeIfAbsent(scope, s -> new HashMap<>()).put(start, e);
             }
-        });
+        }));
         return rows;
     }
 
+    /**
+     * @param period rolling_24h or rolling_30d
+     * @return per scope, per boundary (window end, epoch ms): the value, or null where it has none (a ratio without
+     *     outflow). Boundaries run from the scope's first event until every event has left the window again.
+     */
+    Map<Scope, NavigableMap<Long, BigDecimal>> rolling(Indicator indicator, Period period) {
+        Map<Scope, NavigableMap<Long, BigDecimal>> series = new HashMap<>();
+        rollingSums(period).forEach((scope, sums) -> {
+            boolean applies = indicator == Indicator.FUND_INCOME_OUTFLOW_RATIO ? scope.isFund()
+                    : flow(indicator, period, scope, new Sums()) != null;
+            if (applies) {
+                NavigableMap<Long, BigDecimal> values = new TreeMap<>();
+                sums.forEach((end, s) -> values.put(end, flow(indicator, period, scope, s)));
+                series.put(scope, values);
+            }
+        });
+        return series;
+    }
+
+    /** Per scope, per boundary: the sums of the rolling window ending there. */
+    private Map<Scope, NavigableMap<Long, Sums>> rollingSums(Period period) {
+        return rollingWindows.computeIfAbsent(period, p -> {
+            boolean daily = p == Period.ROLLING_30D;
+            long span = daily ? THIRTY_DAYS : DAY;
+            long step = daily ? DAY : HOUR;
+            Map<Scope, NavigableMap<Long, Sums>> byScope = new HashMap<>();
+            hours.forEach((scope, byHour) -> {
+                NavigableMap<Long, Sums> sums = new TreeMap<>();
+                long first = daily ? dayStart(byHour.firstKey()) + DAY : byHour.firstKey() + HOUR;
+                long last = (daily ? dayStart(byHour.lastKey()) + DAY : byHour.lastKey() + HOUR) + span;
+                for (long end = first; end <= last; end += step) {
+                    Sums window = new Sums();
+                    byHour.subMap(end - span, true, end, false).values().forEach(window::add);
+                    sums.put(end, window);
+                }
+                byScope.put(scope, sums);
+            });
+            return byScope;
+        });
+    }
+
+    private static boolean stockIndicator(Indicator indicator) {
+        return indicator == Indicator.REGISTERED_UNEMPLOYED || indicator == Indicator.REGISTERED_UNEMPLOYMENT_RATE
+                || indicator == Indicator.FUND_CUMULATIVE_BALANCE || indicator == Indicator.FUND_MONTHS_PAYABLE;
+    }
+
     private static boolean isSum(Indicator indicator) {
-        return indicator != Indicator.FUND_INCOME_OUTFLOW_RATIO && indicator != Indicator.REGISTERED_UNEMPLOYED
-                && indicator != Indicator.REGISTERED_UNEMPLOYMENT_RATE && indicator != Indicator.FUND_CUMULATIVE_BALANCE
-                && indicator != Indicator.FUND_MONTHS_PAYABLE;
+        return indicator != Indicator.FUND_INCOME_OUTFLOW_RATIO && !stockIndicator(indicator);
     }
 
     private void addEvent(AcceptedEvent e) {
         long hour = Math.floorDiv(e.occurredAtMillis(), HOUR) * HOUR;
-        EventType type = EventType.fromWireName(e.type());
-        switch (type) {
+        switch (EventType.fromWireName(e.type())) {
             case EMPLOYMENT_REGISTERED -> atEveryLevel(e, "", hour, s -> s.employmentRegistrations++);
             case EMPLOYMENT_TERMINATED -> atEveryLevel(e, "", hour, s -> s.employmentTerminations++);
             case UNEMPLOYMENT_REGISTERED -> atEveryLevel(e, "", hour, s -> s.unemploymentRegistrations++);
@@ -154,14 +212,14 @@ final class IndicatorFold {
             case INSURED_LEFT -> {
                 atEveryLevel(e, e.insuranceType(), hour, s -> s.insuredDepartures++);
                 Region region = regions.get(e.regionCode());
-                hourOf(new Scope(region.code(), region.level().id(), "", e.employer()), hour)
-                        .departedPersons.add(e.person());
+                Sums employer = hourOf(new Scope(region.code(), region.level().id(), "", e.employer()), hour);
+                employer.departedPersons = Sums.union(employer.departedPersons, Set.of(e.person()));
             }
             case CONTRIBUTION_PAID -> atEveryLevel(e, e.insuranceType(), hour, s -> s.incomeFen += e.amountFen());
             case BENEFIT_PAID -> atEveryLevel(e, e.insuranceType(), hour, s -> {
                 s.outflowFen += e.amountFen();
                 if (UNEMPLOYMENT_BENEFIT.equals(e.benefitItem())) {
-                    s.benefitRecipients.add(e.person());
+                    s.benefitRecipients = Sums.union(s.benefitRecipients, Set.of(e.person()));
                 }
             });
             case DEATH_RECORDED, IMPRISONMENT_RECORDED -> { } // inputs of fraud rules, not of indicators
@@ -176,57 +234,51 @@ final class IndicatorFold {
     }
 
     private Sums hourOf(Scope scope, long hour) {
-        return hours.computeIfAbsent(scope, s -> new HashMap<>()).computeIfAbsent(hour, h -> new Sums());
+        return hours.computeIfAbsent(scope, s -> new TreeMap<>()).computeIfAbsent(hour, h -> new Sums());
     }
 
-    private Map<ScopedWindow, Sums> windows(Period period) {
-        return windowsByPeriod.computeIfAbsent(period, p -> {
-            Map<ScopedWindow, Sums> windows = new HashMap<>();
-            hours.forEach((scope, byHour) -> byHour.forEach((hour, sums) -> {
-                for (Window w : windowsContaining(p, hour)) {
-                    windows.computeIfAbsent(new ScopedWindow(scope, w), k -> new Sums()).add(sums);
-                }
-            }));
+    private Map<Scope, NavigableMap<Long, Sums>> windowsOf(Period period) {
+        return calendarWindows.computeIfAbsent(period, p -> {
+            Map<Scope, NavigableMap<Long, Sums>> windows = new HashMap<>();
+            hours.forEach((scope, byHour) -> byHour.forEach((hour, sums) -> windows
+                    .computeIfAbsent(scope, s -> new TreeMap<>())
+                    .computeIfAbsent(startOfWindow(p, hour), w -> new Sums()).add(sums)));
             return windows;
         });
     }
 
-    /** The windows of {@code period} that contain the clock hour starting at {@code hour}. */
-    private static List<Window> windowsContaining(Period period, long hour) {
-        List<Window> windows = new ArrayList<>();
+    private static long startOfWindow(Period period, long hour) {
         LocalDate date = Instant.ofEpochMilli(hour).atZone(CHINA).toLocalDate();
-        long dayStart = startOf(date);
-        switch (period) {
-            case HOUR -> windows.add(new Window(hour, hour + HOUR));
-            case DAY -> windows.add(new Window(dayStart, startOf(date.plusDays(1))));
-            // The 24 hours ending at each hour boundary: the ones ending 1 to 24 hours after this hour began.
-            case ROLLING_24H -> {
-                for (int k = 0; k < 24; k++) {
-                    windows.add(new Window(hour - k * HOUR, hour - k * HOUR + DAY));
-                }
-            }
-            // The 30 calendar days ending at each day boundary (China Standard Time has no DST: days are 24 h).
-            case ROLLING_30D -> {
-                for (int k = 0; k < 30; k++) {
-                    windows.add(new Window(dayStart - k * DAY, dayStart - k * DAY + 30 * DAY));
-                }
-            }
-            case MONTH -> windows.add(new Window(startOf(date.withDayOfMonth(1)),
-                    startOf(date.withDayOfMonth(1).plusMonths(1))));
-            case YEAR -> windows.add(new Window(startOf(date.withDayOfYear(1)),
-                    startOf(date.withDayOfYear(1).plusYears(1))));
-        }
-        return windows;
+        return switch (period) {
+            case HOUR -> hour;
+            case DAY -> startOf(date);
+            case MONTH -> startOf(date.withDayOfMonth(1));
+            case YEAR -> startOf(date.withDayOfYear(1));
+            case ROLLING_24H, ROLLING_30D -> throw new IllegalArgumentException(period + " is not a calendar window");
+        };
+    }
+
+    private static long endOfWindow(Period period, long start) {
+        LocalDate date = Instant.ofEpochMilli(start).atZone(CHINA).toLocalDate();
+        return switch (period) {
+            case HOUR -> start + HOUR;
+            case DAY -> startOf(date.plusDays(1));
+            case MONTH -> startOf(date.plusMonths(1));
+            case YEAR -> startOf(date.plusYears(1));
+            case ROLLING_24H, ROLLING_30D -> throw new IllegalArgumentException(period + " is not a calendar window");
+        };
+    }
+
+    private static long dayStart(long millis) {
+        return startOf(Instant.ofEpochMilli(millis).atZone(CHINA).toLocalDate());
     }
 
     private static long startOf(LocalDate date) {
         return date.atStartOfDay(CHINA).toInstant().toEpochMilli();
     }
 
-    /** @return the indicator's value in this window, or null where the indicator has no row */
-    private BigDecimal value(Indicator indicator, Period period, ScopedWindow sw, Sums s) {
-        Scope scope = sw.scope();
-        boolean month = period == Period.MONTH;
+    /** @return the flow indicator's value over these sums, or null where the scope or period has none */
+    private static BigDecimal flow(Indicator indicator, Period period, Scope scope, Sums s) {
         return switch (indicator) {
             case EMPLOYMENT_REGISTRATIONS -> scope.isPersonFlow() ? count(s.employmentRegistrations) : null;
             case EMPLOYMENT_TERMINATIONS -> scope.isPersonFlow() ? count(s.employmentTerminations) : null;
@@ -242,18 +294,35 @@ final class IndicatorFold {
                     ? BigDecimal.valueOf(s.incomeFen).divide(BigDecimal.valueOf(s.outflowFen), RATIO_SCALE,
                             RoundingMode.HALF_UP)
                     : null;
-            case UNEMPLOYMENT_BENEFIT_RECIPIENTS -> month && scope.isFund()
-                    && UNEMPLOYMENT_INSURANCE.equals(scope.insuranceType()) ? count(s.benefitRecipients.size()) : null;
-            case EMPLOYER_DEPARTURES -> scope.isEmployer() && (month || period == Period.ROLLING_30D)
-                    ? count(s.departedPersons.size()) : null;
-            case REGISTERED_UNEMPLOYED -> month && scope.isPersonFlow()
-                    ? count(registeredUnemployed(scope, sw.window().start())) : null;
-            case REGISTERED_UNEMPLOYMENT_RATE -> month && scope.isPersonFlow()
-                    ? unemploymentRate(scope, sw.window().start()) : null;
-            case FUND_CUMULATIVE_BALANCE -> month && scope.isFund()
-                    ? cumulativeBalance(scope, sw.window().start()) : null;
-            case FUND_MONTHS_PAYABLE -> month && scope.isFund() ? monthsPayable(scope, sw.window().start()) : null;
+            // 失业保险金领取人数: distinct persons paid unemployment benefit in the calendar month.
+            case UNEMPLOYMENT_BENEFIT_RECIPIENTS -> period == Period.MONTH && scope.isFund()
+                    && UNEMPLOYMENT_INSURANCE.equals(scope.insuranceType()) ? count(Sums.size(s.benefitRecipients)) : null;
+            // Distinct persons who left the employer, over 30 days (the layoff rule) and the month.
+            case EMPLOYER_DEPARTURES -> scope.isEmployer() && (period == Period.MONTH || period == Period.ROLLING_30D)
+                    ? count(Sums.size(s.departedPersons)) : null;
+            case REGISTERED_UNEMPLOYED, REGISTERED_UNEMPLOYMENT_RATE, FUND_CUMULATIVE_BALANCE, FUND_MONTHS_PAYABLE ->
+                    null;
         };
+    }
+
+    private Expected stock(Indicator indicator, Period period, Scope scope, long monthStart, long monthEnd) {
+        if (period != Period.MONTH) {
+            return null;
+        }
+        BigDecimal value = switch (indicator) {
+            case REGISTERED_UNEMPLOYED -> scope.isPersonFlow() ? count(registeredUnemployed(scope, monthStart)) : null;
+            case REGISTERED_UNEMPLOYMENT_RATE -> scope.isPersonFlow() ? unemploymentRate(scope, monthStart) : null;
+            case FUND_CUMULATIVE_BALANCE -> scope.isFund() ? cumulativeBalance(scope, monthStart) : null;
+            default -> null;
+        };
+        if (value != null) {
+            return new Expected(monthEnd, value, false, null);
+        }
+        if (indicator == Indicator.FUND_MONTHS_PAYABLE && scope.isFund()
+                && monthsPayable(scope, monthStart, monthEnd, monthEnd) != null) {
+            return new Expected(monthEnd, null, false, asOf -> monthsPayable(scope, monthStart, monthEnd, asOf));
+        }
+        return null;
     }
 
     /** 城镇登记失业人数 = opening stock + registrations − deregistrations up to the end of the month. */
@@ -283,35 +352,34 @@ final class IndicatorFold {
     }
 
     /**
-     * 可支付月数 = cumulative balance / average monthly outflow over the trailing 12 months. Months of the trailing
-     * twelve without observed outflow (before the stream began) count at the reference average monthly outflow; the
-     * month itself is closed, so it counts as a whole month.
+     * 可支付月数 = cumulative balance / average monthly outflow over the trailing 12 months. Each month observed in the
+     * stream counts with its outflow, the month itself only by the share of it elapsed at {@code asOf}; months not
+     * observed count at the reference average monthly outflow (StockIndicators).
+     *
+     * @return null while there is no outflow at all
      */
-    private BigDecimal monthsPayable(Scope scope, long monthStart) {
+    private BigDecimal monthsPayable(Scope scope, long monthStart, long monthEnd, long asOf) {
         YearMonth month = YearMonth.from(Instant.ofEpochMilli(monthStart).atZone(CHINA));
         long firstTrailing = startOf(month.minusMonths(TRAILING_MONTHS - 1).atDay(1));
         NavigableMap<Long, Sums> observed = monthsUpTo(scope, monthStart).tailMap(firstTrailing, true);
         long observedOutflowFen = observed.values().stream().mapToLong(m -> m.outflowFen).sum();
-        int missing = Math.max(0, TRAILING_MONTHS - observed.size());
+        BigDecimal elapsed = BigDecimal.valueOf(asOf - monthStart)
+                .divide(BigDecimal.valueOf(monthEnd - monthStart), MathContext.DECIMAL128);
+        BigDecimal observedMonths = BigDecimal.valueOf(observed.size() - 1).add(elapsed);
+        BigDecimal missing = BigDecimal.valueOf(TRAILING_MONTHS).subtract(observedMonths).max(BigDecimal.ZERO);
         BigDecimal trailingOutflow = yuan(observedOutflowFen).add(
-                reference.averageMonthlyOutflow(scope.regionCode(), scope.insuranceType())
-                        .multiply(BigDecimal.valueOf(missing)));
-        if (trailingOutflow.signum() <= 0) {
+                reference.averageMonthlyOutflow(scope.regionCode(), scope.insuranceType()).multiply(missing));
+        BigDecimal months = observedMonths.add(missing);
+        if (trailingOutflow.signum() <= 0 || months.signum() <= 0) {
             return null;
         }
         // balance / (outflow / months) = balance × months / outflow, rounded once.
-        BigDecimal months = BigDecimal.valueOf(observed.size() + missing);
         return cumulativeBalance(scope, monthStart).multiply(months)
                 .divide(trailingOutflow, MONTHS_PAYABLE_SCALE, RoundingMode.HALF_UP);
     }
 
     private NavigableMap<Long, Sums> monthsUpTo(Scope scope, long monthStart) {
-        if (monthSeries == null) {
-            monthSeries = new HashMap<>();
-            windows(Period.MONTH).forEach((sw, sums) -> monthSeries
-                    .computeIfAbsent(sw.scope(), s -> new TreeMap<>()).put(sw.window().start(), sums));
-        }
-        return monthSeries.get(scope).headMap(monthStart, true);
+        return windowsOf(Period.MONTH).get(scope).headMap(monthStart, true);
     }
 
     private static BigDecimal count(long n) {

@@ -4,6 +4,7 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.events.EventType;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.Severity;
+import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
@@ -17,6 +18,9 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -29,10 +33,10 @@ import org.apache.flink.util.Collector;
  * later payment that adds a month or an amount re-emits it (same scope, so the lifecycle updates the alert).
  *
  * <p>State per person: the date of death, the payments of the last {@code retention} (at most {@link #MAX_PAYMENTS}),
- * what was last reported, and the expiry. It is cleared by an event-time timer {@code retention} after the person's
- * latest event (death record or payment), so it is bounded and the same in replays. A fraud suspicion never clears by
- * itself while it is remembered; when the state expires a clear is emitted so the alert can resolve after the rule's
- * hold. The case itself lives on in the review queue, not in this operator.
+ * what was last reported, and the time of the latest activity. An event-time timer clears it {@code retention} after
+ * the person's latest event (death record or payment), so it is bounded and the same in replays. A fraud suspicion
+ * never clears by itself while it is remembered; when the state expires a clear is emitted so the alert can resolve
+ * after the rule's hold. The case itself lives on in the review queue, not in this operator.
  *
  * <p>A live change of {@code graceMonths} or the bands applies from the person's next event.
  */
@@ -49,12 +53,31 @@ public final class BenefitAfterDeathDetector
     private transient ListState<BenefitAfterDeathPayment> payments;
     /** What the last observation said (severity, months, amount), so unchanged evaluations emit nothing. */
     private transient ValueState<String> reported;
-    /** The pending cleanup timer (event time). */
-    private transient ValueState<Long> expiresAt;
+    /** Event time of the person's latest event; the state expires a retention after it. */
+    private transient ValueState<Long> lastActivity;
 
     public BenefitAfterDeathDetector(LiveRules liveRules, String ruleId) {
         this.liveRules = liveRules;
         this.ruleId = ruleId;
+    }
+
+    /**
+     * Wires the detector: one keyed operator per deployed benefit_after_death rule, fed the accepted events it needs.
+     *
+     * @return one stream per deployed rule (none when the catalog has no such rule), for the caller to union
+     */
+    public static List<DataStream<Observation>> observations(DataStream<Event> accepted,
+            BroadcastStream<RuleDefinition> rules, LiveRules live) {
+        List<DataStream<Observation>> streams = new ArrayList<>();
+        for (RuleDefinition rule : DeployedRules.ofKind(live, RuleKind.BENEFIT_AFTER_DEATH)) {
+            streams.add(accepted
+                    .filter(BenefitAfterDeathDetector::isInput).name("benefit-after-death-input-" + rule.id)
+                    .keyBy(BenefitAfterDeathDetector::personOf, Types.STRING)
+                    .connect(rules)
+                    .process(new BenefitAfterDeathDetector(live, rule.id))
+                    .name("benefit-after-death-" + rule.id).uid("benefit-after-death-" + rule.id));
+        }
+        return streams;
     }
 
     /** @return whether the detector needs {@code e}: dated death records and benefit payments of a known person */
@@ -75,7 +98,7 @@ public final class BenefitAfterDeathDetector
         payments = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("payments", BenefitAfterDeathPayment.class));
         reported = getRuntimeContext().getState(new ValueStateDescriptor<>("reported", String.class));
-        expiresAt = getRuntimeContext().getState(new ValueStateDescriptor<>("expiresAt", Long.class));
+        lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActivity", Long.class));
     }
 
     @Override
@@ -85,7 +108,7 @@ public final class BenefitAfterDeathDetector
         }
         RuleDefinition rule = rule(ctx);
         long retention = rule.duration("retention").toMillis();
-        long expiry = Math.max(e.occurredAt + retention, expiresAt.value() == null ? Long.MIN_VALUE : expiresAt.value());
+        long latest = touch(e.occurredAt, retention, ctx);
         if (e.type == EventType.DEATH_RECORDED) {
             Integer known = deathDate.value();
             if (known == null || e.recordDate < known) {
@@ -94,22 +117,24 @@ public final class BenefitAfterDeathDetector
         } else {
             // Payments older than a retention before the person's latest activity could never be matched any more.
             payments.update(BenefitAfterDeathPayment.remember(
-                    payments.get(), BenefitAfterDeathPayment.of(e), expiry - 2 * retention, MAX_PAYMENTS));
+                    payments.get(), BenefitAfterDeathPayment.of(e), latest - retention, MAX_PAYMENTS));
         }
-        expireAt(expiry, ctx);
-        evaluate(rule, e.occurredAt, ctx.getCurrentKey(), out);
+        // Observed at the latest activity, not this event's time: a late event must not look older to the lifecycle.
+        evaluate(rule, latest, ctx.getCurrentKey(), out);
     }
 
-    private void expireAt(long expiry, ReadOnlyContext ctx) throws Exception {
-        Long current = expiresAt.value();
-        if (current != null && current == expiry) {
-            return;
+    /** @return the person's latest activity including {@code at}, with the cleanup timer a retention after it */
+    private long touch(long at, long retention, ReadOnlyContext ctx) throws Exception {
+        Long before = lastActivity.value();
+        if (before != null && before >= at) {
+            return before;
         }
-        if (current != null) {
-            ctx.timerService().deleteEventTimeTimer(current);
+        if (before != null) {
+            ctx.timerService().deleteEventTimeTimer(before + retention);
         }
-        ctx.timerService().registerEventTimeTimer(expiry);
-        expiresAt.update(expiry);
+        ctx.timerService().registerEventTimeTimer(at + retention);
+        lastActivity.update(at);
+        return at;
     }
 
     private void evaluate(RuleDefinition rule, long at, String person, Collector<Observation> out) throws Exception {
@@ -137,7 +162,7 @@ public final class BenefitAfterDeathDetector
         if (severity == null) {
             // Nothing (or no longer anything, after a live rule change) to report.
             if (reported.value() != null) {
-                out.collect(observation(rule, person, null, at, regionOfLatestPayment()));
+                out.collect(observation(rule, person, null, at));
                 reported.clear();
             }
             return;
@@ -148,7 +173,8 @@ public final class BenefitAfterDeathDetector
             return;
         }
         reported.update(summary);
-        Observation o = observation(rule, person, severity, at, latest.regionCode);
+        Observation o = observation(rule, person, severity, at);
+        o.regionCode = latest.regionCode;
         o.insuranceType = latest.insuranceType;
         o.evidence.put("value", String.valueOf(months.size()));
         o.evidence.put("monthsPaidAfterDeath", String.valueOf(months.size()));
@@ -168,15 +194,21 @@ public final class BenefitAfterDeathDetector
     /** Retention over: everything about the person is forgotten, and a reported suspicion is cleared. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        RuleDefinition rule = rule(ctx);
+        long due = lastActivity.value() + rule.duration("retention").toMillis();
+        if (timestamp < due) { // the retention was lengthened by a live rule change
+            ctx.timerService().registerEventTimeTimer(due);
+            return;
+        }
         if (reported.value() != null) {
-            Observation clear = observation(rule(ctx), ctx.getCurrentKey(), null, timestamp, regionOfLatestPayment());
+            Observation clear = observation(rule, ctx.getCurrentKey(), null, timestamp);
             clear.evidence.put("reason", "retention");
             out.collect(clear);
         }
         deathDate.clear();
         payments.clear();
         reported.clear();
-        expiresAt.clear();
+        lastActivity.clear();
     }
 
     @Override
@@ -185,19 +217,12 @@ public final class BenefitAfterDeathDetector
         liveRules.apply(update, ctx.getBroadcastState(LiveRules.STATE));
     }
 
-    private String regionOfLatestPayment() throws Exception {
-        List<BenefitAfterDeathPayment> all = new ArrayList<>();
-        payments.get().forEach(all::add);
-        return all.isEmpty() ? "" : BenefitAfterDeathPayment.latest(all).regionCode;
-    }
-
-    private Observation observation(RuleDefinition rule, String person, Severity severity, long at, String region) {
+    private Observation observation(RuleDefinition rule, String person, Severity severity, long at) {
         Observation o = new Observation();
         o.ruleId = rule.id;
         o.ruleVersion = rule.version;
         o.scopeKey = person;
         o.personPseudonym = person;
-        o.regionCode = region;
         o.severity = severity;
         o.observedAt = at;
         return o;

@@ -4,6 +4,7 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.events.EventType;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.Severity;
+import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
@@ -21,6 +22,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,9 +37,9 @@ import org.apache.flink.util.Collector;
  * employer and are ignored.
  *
  * <p>One observation per person; its value (for the bands) is the number of benefit months overlapping employment.
- * State per person (payments, one spell per employer, what was last reported, the expiry) is cleared by an event-time
- * timer {@code retention} after the person's latest event; a reported suspicion is then cleared so the alert can
- * resolve after the rule's hold. A live rule change applies from the person's next event.
+ * State per person (payments, one spell per employer, what was last reported, the latest activity) is cleared by an
+ * event-time timer {@code retention} after the person's latest event; a reported suspicion is then cleared so the
+ * alert can resolve after the rule's hold. A live rule change applies from the person's next event.
  */
 public final class UiWhileEmployedDetector
         extends KeyedBroadcastProcessFunction<String, Event, RuleDefinition, Observation> {
@@ -53,12 +57,31 @@ public final class UiWhileEmployedDetector
     private transient MapState<String, UiWhileEmployedSpell> spells;
     /** What the last observation said, so unchanged evaluations emit nothing. */
     private transient ValueState<String> reported;
-    /** The pending cleanup timer (event time). */
-    private transient ValueState<Long> expiresAt;
+    /** Event time of the person's latest event; the state expires a retention after it. */
+    private transient ValueState<Long> lastActivity;
 
     public UiWhileEmployedDetector(LiveRules liveRules, String ruleId) {
         this.liveRules = liveRules;
         this.ruleId = ruleId;
+    }
+
+    /**
+     * Wires the detector: one keyed operator per deployed ui_while_employed rule, fed the accepted events it needs.
+     *
+     * @return one stream per deployed rule (none when the catalog has no such rule), for the caller to union
+     */
+    public static List<DataStream<Observation>> observations(DataStream<Event> accepted,
+            BroadcastStream<RuleDefinition> rules, LiveRules live) {
+        List<DataStream<Observation>> streams = new ArrayList<>();
+        for (RuleDefinition rule : DeployedRules.ofKind(live, RuleKind.UI_WHILE_EMPLOYED)) {
+            streams.add(accepted
+                    .filter(UiWhileEmployedDetector::isInput).name("ui-while-employed-input-" + rule.id)
+                    .keyBy(UiWhileEmployedDetector::personOf, Types.STRING)
+                    .connect(rules)
+                    .process(new UiWhileEmployedDetector(live, rule.id))
+                    .name("ui-while-employed-" + rule.id).uid("ui-while-employed-" + rule.id));
+        }
+        return streams;
     }
 
     /**
@@ -72,7 +95,8 @@ public final class UiWhileEmployedDetector
         return switch (e.type) {
             case BENEFIT_PAID -> UNEMPLOYMENT_BENEFIT.equals(e.benefitItem) && e.benefitMonth > 0;
             case INSURED_ENROLLED, INSURED_LEFT -> e.employerUscc != null && filedByEmployer(e.contributorKind);
-            case EMPLOYMENT_REGISTERED, EMPLOYMENT_TERMINATED -> e.employerUscc != null && "unit".equals(e.employmentForm);
+            case EMPLOYMENT_REGISTERED, EMPLOYMENT_TERMINATED ->
+                    e.employerUscc != null && "unit".equals(e.employmentForm);
             default -> false;
         };
     }
@@ -94,7 +118,7 @@ public final class UiWhileEmployedDetector
         spells = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("spells", String.class, UiWhileEmployedSpell.class));
         reported = getRuntimeContext().getState(new ValueStateDescriptor<>("reported", String.class));
-        expiresAt = getRuntimeContext().getState(new ValueStateDescriptor<>("expiresAt", Long.class));
+        lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActivity", Long.class));
     }
 
     @Override
@@ -104,9 +128,9 @@ public final class UiWhileEmployedDetector
         }
         RuleDefinition rule = rule(ctx);
         long retention = rule.duration("retention").toMillis();
-        long expiry = Math.max(e.occurredAt + retention, expiresAt.value() == null ? Long.MIN_VALUE : expiresAt.value());
+        long latest = touch(e.occurredAt, retention, ctx);
         // Anything older than a retention before the person's latest activity could never be matched any more.
-        long horizon = expiry - 2 * retention;
+        long horizon = latest - retention;
         if (e.type == EventType.BENEFIT_PAID) {
             payments.update(BenefitAfterDeathPayment.remember(
                     payments.get(), BenefitAfterDeathPayment.of(e), horizon, MAX_PAYMENTS));
@@ -123,8 +147,8 @@ public final class UiWhileEmployedDetector
             spells.put(e.employerUscc, spell);
             forgetSpellsBefore(horizon);
         }
-        expireAt(expiry, ctx);
-        evaluate(rule, e.occurredAt, ctx.getCurrentKey(), out);
+        // Observed at the latest activity, not this event's time: a late event must not look older to the lifecycle.
+        evaluate(rule, latest, ctx.getCurrentKey(), out);
     }
 
     private void forgetSpellsBefore(long horizon) throws Exception {
@@ -138,16 +162,18 @@ public final class UiWhileEmployedDetector
         }
     }
 
-    private void expireAt(long expiry, ReadOnlyContext ctx) throws Exception {
-        Long current = expiresAt.value();
-        if (current != null && current == expiry) {
-            return;
+    /** @return the person's latest activity including {@code at}, with the cleanup timer a retention after it */
+    private long touch(long at, long retention, ReadOnlyContext ctx) throws Exception {
+        Long before = lastActivity.value();
+        if (before != null && before >= at) {
+            return before;
         }
-        if (current != null) {
-            ctx.timerService().deleteEventTimeTimer(current);
+        if (before != null) {
+            ctx.timerService().deleteEventTimeTimer(before + retention);
         }
-        ctx.timerService().registerEventTimeTimer(expiry);
-        expiresAt.update(expiry);
+        ctx.timerService().registerEventTimeTimer(at + retention);
+        lastActivity.update(at);
+        return at;
     }
 
     private void evaluate(RuleDefinition rule, long at, String person, Collector<Observation> out) throws Exception {
@@ -164,7 +190,9 @@ public final class UiWhileEmployedDetector
         }
         TreeSet<Integer> months = new TreeSet<>();
         overlaps.keySet().forEach(p -> months.add(p.benefitMonth));
-        Severity severity = months.isEmpty() ? null : rule.severityFor(months.size(), "210");
+        BenefitAfterDeathPayment latest =
+                months.isEmpty() ? null : BenefitAfterDeathPayment.latest(new ArrayList<>(overlaps.keySet()));
+        Severity severity = latest == null ? null : rule.severityFor(months.size(), latest.insuranceType);
         if (severity == null) {
             if (reported.value() != null) {
                 out.collect(observation(rule, person, null, at));
@@ -178,7 +206,6 @@ public final class UiWhileEmployedDetector
             return;
         }
         reported.update(summary);
-        BenefitAfterDeathPayment latest = BenefitAfterDeathPayment.latest(new ArrayList<>(overlaps.keySet()));
         UiWhileEmployedSpell employer = overlaps.get(latest);
         Observation o = observation(rule, person, severity, at);
         o.regionCode = latest.regionCode;
@@ -194,7 +221,8 @@ public final class UiWhileEmployedDetector
         o.evidence.put("amount", BenefitAfterDeathPayment.yuan(totalFen));
         o.evidence.put("amountFen", String.valueOf(totalFen));
         o.evidence.put("paidAmounts", overlaps.keySet().stream()
-                .map(p -> BenefitAfterDeathPayment.month(p.benefitMonth) + ":" + BenefitAfterDeathPayment.yuan(p.amountFen))
+                .map(p -> BenefitAfterDeathPayment.month(p.benefitMonth) + ":"
+                        + BenefitAfterDeathPayment.yuan(p.amountFen))
                 .collect(Collectors.joining(",")));
         o.evidence.put("batchIds", overlaps.keySet().stream().map(p -> p.batchId).filter(b -> !b.isEmpty())
                 .distinct().sorted().collect(Collectors.joining(",")));
@@ -204,15 +232,21 @@ public final class UiWhileEmployedDetector
     /** Retention over: everything about the person is forgotten, and a reported suspicion is cleared. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        RuleDefinition rule = rule(ctx);
+        long due = lastActivity.value() + rule.duration("retention").toMillis();
+        if (timestamp < due) { // the retention was lengthened by a live rule change
+            ctx.timerService().registerEventTimeTimer(due);
+            return;
+        }
         if (reported.value() != null) {
-            Observation clear = observation(rule(ctx), ctx.getCurrentKey(), null, timestamp);
+            Observation clear = observation(rule, ctx.getCurrentKey(), null, timestamp);
             clear.evidence.put("reason", "retention");
             out.collect(clear);
         }
         payments.clear();
         spells.clear();
         reported.clear();
-        expiresAt.clear();
+        lastActivity.clear();
     }
 
     @Override

@@ -32,6 +32,20 @@ public final class LiveRules implements Serializable {
         }
     }
 
+    /**
+     * @return the rules of {@code kind} as deployed with the job, without published overrides: what the job graph is
+     *     built from (structural parameters cannot change while it runs)
+     */
+    public List<RuleDefinition> deployedOfKind(RuleKind kind) {
+        List<RuleDefinition> rules = new ArrayList<>();
+        for (RuleDefinition d : deployed.values()) {
+            if (d.kind == kind) {
+                rules.add(d);
+            }
+        }
+        return rules;
+    }
+
     /** @return the definition in force for {@code id}, or null if the rule is unknown */
     public RuleDefinition get(String id, ReadOnlyBroadcastState<String, RuleDefinition> state) throws Exception {
         RuleDefinition published = state.get(id);

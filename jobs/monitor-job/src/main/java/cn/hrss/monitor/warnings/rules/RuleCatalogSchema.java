@@ -62,8 +62,13 @@ public final class RuleCatalogSchema {
 
     // Validation info: what a rule of each kind may say besides its parameters (see alerts/README.md).
 
-    /** Placeholders every title and summary may use: the region's Chinese name and code, the colour (黄, 橙...). */
-    public static final List<String> COMMON_PLACEHOLDERS = List.of("region", "regionCode", "severity");
+    /**
+     * Placeholders every title and summary may use, filled by the alert lifecycle: the region's Chinese name and code,
+     * the colour (黄, 橙...), the rule's Chinese name, the insurance type's Chinese name, the employer's USCC, the
+     * person's pseudonym, the data source.
+     */
+    public static final List<String> COMMON_PLACEHOLDERS =
+            List.of("region", "region_code", "severity", "rule", "insurance", "employer", "person", "source");
 
     private static final Map<RuleKind, List<String>> SCOPES = new EnumMap<>(RuleKind.class);
     private static final Map<RuleKind, List<String>> PLACEHOLDERS = new EnumMap<>(RuleKind.class);
@@ -79,19 +84,21 @@ public final class RuleCatalogSchema {
     static {
         // Evidence keys a detector of the kind puts on each observation that holds; templates use them as {key}.
         describe(RuleKind.FUND_IMBALANCE, List.of("region"),
-                "insurance", "insuranceType", "ratio", "ratioBelow", "periods", "lastPeriod");
+                "ratio", "ratioBelow", "periods", "lastPeriod");
         describe(RuleKind.FUND_MONTHS_PAYABLE, List.of("region"),
-                "insurance", "insuranceType", "value", "month");
+                "value", "month", "indicator", "bands");
         describe(RuleKind.UNEMPLOYMENT_SURGE, List.of("region"),
-                "day", "count", "threshold", "rate", "rateMonths");
+                "day", "count", "threshold", "min_count", "baseline_mean", "baseline_sigma", "baseline_days", "rate",
+                "rateMonths");
         describe(RuleKind.MASS_LAYOFF, List.of("employer", "region"),
-                "employer", "persons", "share", "headcount", "employers", "windowDays");
+                "departures", "headcount", "share", "window", "window_days", "thresholds", "employers",
+                "cluster_employers");
         describe(RuleKind.BENEFIT_AFTER_DEATH, List.of("person"),
-                "person", "insurance", "benefitMonth", "deathMonth", "amount");
+                "value", "monthsPaidAfterDeath", "deathMonth", "graceMonths", "benefitMonth", "amount", "benefitItems");
         describe(RuleKind.UI_WHILE_EMPLOYED, List.of("person"),
-                "person", "employer", "benefitMonth", "amount");
+                "value", "monthsOverlapping", "benefitMonth", "enrolmentMonth", "employers", "amount");
         describe(RuleKind.DATA_ABSENCE, List.of("source", "region"),
-                "source", "silentFor", "lastSeen", "expectedGap");
+                "value", "silenceMinutes", "silenceSeconds", "silentFor", "lastSeen", "expectedGap");
     }
 
     private RuleCatalogSchema() {}

@@ -1,6 +1,7 @@
 package cn.hrss.monitor.warnings.rules;
 
 import cn.hrss.monitor.warnings.Severity;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Set;
  * as broadcast state so thresholds change without a restart. Parameters are kept as text and read through typed
  * accessors; the catalog validates each kind's parameters when it loads.
  */
-public class RuleDefinition {
+public class RuleDefinition implements Serializable {
     /** Stable id, e.g. {@code fund_months_payable}; alerts and routing use it as {@code alertname}. */
     public String id;
     /** Grows with every published change; each alert records the version that raised it. */

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Turns the YAML tree of one rule file into a {@link RuleDefinition}, reporting fields of the wrong shape (not a
- * number, unknown severity, bad duration, unknown field). What the values mean is checked by {@link RuleValidator}, which
- * also runs on rules read from the rules topic.
+ * number, unknown severity, bad duration, unknown field). What the values mean is checked by {@link RuleValidator},
+ * which also runs on rules read from the rules topic.
  */
 final class RuleReader {
     /** Top-level fields of a rule file, in the order alerts/README.md describes them. */
@@ -100,7 +100,8 @@ final class RuleReader {
             }
             for (Map.Entry<String, JsonNode> field : b.properties()) {
                 if (!BAND_FIELDS.contains(field.getKey())) {
-                    p.add(at + "." + field.getKey(), "unknown field; expected one of " + String.join(", ", BAND_FIELDS));
+                    p.add(at + "." + field.getKey(),
+                            "unknown field; expected one of " + String.join(", ", BAND_FIELDS));
                 }
             }
             SeverityBand band = new SeverityBand();

@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
  */
 final class RuleValidator {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{1,62}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern RUNBOOK = Pattern.compile("alerts/runbooks/[A-Za-z0-9_.-]+\\.md");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    /** Labels every alert gets from the rule itself; a rule may not set them. */
-    private static final List<String> RESERVED_LABELS = List.of("alertname", "severity");
+    /** Labels every alert sets from itself (alert lifecycle); a rule may not set them. */
+    private static final List<String> RESERVED_LABELS =
+            List.of("alertname", "severity", "region", "insurance_type", "alert_id");
 
     private RuleValidator() {}
 
@@ -54,7 +55,8 @@ final class RuleValidator {
         if (r.holdMillis < 0) {
             p.add("hold", "must not be negative");
         }
-        if (r.kind != null && RuleCatalogSchema.requiresHumanReview(r.kind) && !r.humanReview) {
+        if (r.kind != null && RuleCatalogSchema.requiresHumanReview(r.kind) && !r.humanReview
+                && !p.reported("humanReview")) {
             p.add("humanReview", "must be true for kind " + r.kind.id
                     + ": a fraud suspicion opens a case for a person to review, it never acts by itself");
         }

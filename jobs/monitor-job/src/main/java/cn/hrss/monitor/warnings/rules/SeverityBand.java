@@ -1,12 +1,13 @@
 package cn.hrss.monitor.warnings.rules;
 
 import cn.hrss.monitor.warnings.Severity;
+import java.io.Serializable;
 
 /**
  * One band of a rule: the severity when the observed value is below {@link #below} and/or at least {@link #atLeast},
  * optionally only for one insurance type. Bands of a rule are checked most severe first.
  */
-public class SeverityBand {
+public class SeverityBand implements Serializable {
     public Severity severity;
     /** Matches values strictly below this, or null for no upper bound. */
     public Double below;

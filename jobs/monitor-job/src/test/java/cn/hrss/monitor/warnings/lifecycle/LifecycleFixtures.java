@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
@@ -87,5 +89,13 @@ final class LifecycleFixtures {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new AlertLifecycle(new LiveRules(List.of(catalog))), AlertLifecycle::keyOf, Types.STRING,
                 LiveRules.STATE);
+    }
+
+    /**
+     * Keyed state entries of the harness's operator (heap backend). The broadcast harness lacks the
+     * {@code numKeyedStateEntries()} of the one-input harness; this reads the same count.
+     */
+    static int keyedStateEntries(AbstractStreamOperatorTestHarness<?> h) {
+        return ((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
     }
 }
