@@ -3,6 +3,7 @@ package cn.hrss.monitor.indicators;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.reference.ReferenceData;
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import java.time.ZoneId;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -22,6 +23,8 @@ public final class IndicatorPipeline {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
     private static final long ALWAYS = Long.MAX_VALUE / 4;
+    /** Distinct scope-hours buffered before the pre-aggregation flushes early (it always flushes on watermarks). */
+    private static final int PRE_AGGREGATION_SCOPES = 20_000;
 
     private IndicatorPipeline() {}
 
@@ -33,7 +36,9 @@ public final class IndicatorPipeline {
      */
     public static DataStream<IndicatorRow> indicators(DataStream<Event> accepted, Duration allowedLateness,
             Duration recipientRetention, ReferenceData reference) {
-        DataStream<Tallies> perEvent = accepted.flatMap(new EventTallies()).name("event-tallies");
+        DataStream<Tallies> perEvent = accepted.flatMap(new EventTallies()).name("event-tallies")
+                .transform("hourly-pre-aggregation", TypeInformation.of(Tallies.class),
+                        new HourlyPreAggregation(PRE_AGGREGATION_SCOPES));
         DataStream<Tallies> recipients = accepted
                 .filter(FirstBenefitOfMonth::isUnemploymentBenefit).name("unemployment-benefits")
                 .keyBy(e -> e.personPseudonym)

@@ -56,7 +56,7 @@ public final class StockIndicators extends KeyedProcessFunction<String, Windowed
     public void processElement(WindowedTallies w, Context ctx, Collector<IndicatorRow> out) throws Exception {
         YearMonth month = YearMonth.from(Instant.ofEpochMilli(w.windowStart).atZone(CHINA));
         int key = month.getYear() * 100 + month.getMonthValue();
-        months.put(key, w.total);
+        months.put(key, w.total.copy());
         foldMonthsBefore(month.minusMonths(TRAILING_MONTHS - 1));
 
         Tallies upToMonth = folded.value() == null ? w.total.emptyCopyOfScope() : folded.value().copy();

@@ -5,9 +5,9 @@ import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.SeverityBand;
 
 /**
- * Severity for rules whose parameters decide whether a condition holds and whose bands only say how bad it is
- * (fund imbalance, unemployment surge): the bands applying to an insurance type, ignoring their bounds when the
- * value is outside all of them, so a published threshold never leaves a breach without a colour.
+ * Severity for rules whose parameters decide whether a condition holds and whose bands grade the measured value
+ * (fund imbalance: the ratio): a breach outside every band gets the least severe band of its insurance type, so a
+ * published threshold that moves past the bands never leaves a breach without a colour.
  */
 public final class Bands {
     private Bands() {}
@@ -18,8 +18,7 @@ public final class Bands {
         return graded != null ? graded : least(rule, insuranceType);
     }
 
-    /** @return the least severe band applying to the insurance type, bounds ignored */
-    public static Severity least(RuleDefinition rule, String insuranceType) {
+    private static Severity least(RuleDefinition rule, String insuranceType) {
         Severity least = null;
         for (SeverityBand b : rule.bands) {
             if (applies(b, insuranceType) && (least == null || least.isMoreSevereThan(b.severity))) {
@@ -27,17 +26,6 @@ public final class Bands {
             }
         }
         return least;
-    }
-
-    /** @return the most severe band applying to the insurance type, bounds ignored */
-    public static Severity most(RuleDefinition rule, String insuranceType) {
-        Severity most = null;
-        for (SeverityBand b : rule.bands) {
-            if (applies(b, insuranceType) && b.severity.isMoreSevereThan(most)) {
-                most = b.severity;
-            }
-        }
-        return most;
     }
 
     private static boolean applies(SeverityBand b, String insuranceType) {

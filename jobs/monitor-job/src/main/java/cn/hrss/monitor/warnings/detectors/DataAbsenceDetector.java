@@ -120,7 +120,7 @@ public final class DataAbsenceDetector
         long expectedGap = rule.duration("expectedGap").toMillis();
         long last = lastArrival.value();
         String raisedId = raised.value();
-        if (now - timestamp > expectedGap) {
+        if (now - timestamp > expectedGap) { // the check itself is late: the job was down, watch again from now
             lastArrival.update(now);
         } else if (now - last > FORGET_AFTER_GAPS * expectedGap) {
             if (raisedId != null) {

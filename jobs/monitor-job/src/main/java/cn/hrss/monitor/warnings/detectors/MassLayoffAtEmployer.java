@@ -85,7 +85,9 @@ public final class MassLayoffAtEmployer
             }
             at = s.at;
         }
-        ctx.output(TO_COUNTY, e.forCounty());
+        if (departuresChanged || s.departures == null) {
+            ctx.output(TO_COUNTY, e.forCounty()); // the county keeps up with changes only, not with every new day
+        }
         grade(e, Math.max(at, e.lastObservedAt), departuresChanged, ctx, out);
         employer.update(e);
     }

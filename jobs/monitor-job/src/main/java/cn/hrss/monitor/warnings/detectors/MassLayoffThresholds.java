@@ -4,30 +4,30 @@ import cn.hrss.monitor.warnings.Severity;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 
 /**
- * The tiers of domain.md §4 (layoffs) over one employer or one county, thresholds from the rule. The colour of each
- * tier is what the tier means (Labour Contract Law art. 41 yellow, Shandong orange, Hangzhou level-I red), so the
- * colours are fixed here and only the numbers are tunable.
+ * The tiers of domain.md §4 (layoffs) over one employer or one county, thresholds from the rule: tier 1 one
+ * employer's layoff (Labour Contract Law art. 41), 2 a county cluster or one employer at once (Shandong), 3 a large
+ * employer or a whole county (Hangzhou level I). The rule's bands grade the tier, so the colours are tunable too.
  *
  * <p>A share of headcount counts only from the optional {@code shareMinPersons} persons up: without it, one person
  * leaving a ten-person firm would be "10% of headcount", which ordinary turnover reaches every day somewhere.
  */
 final class MassLayoffThresholds {
     static final String SHARE_MIN_PERSONS = "shareMinPersons";
+    private static final int NONE = 0;
 
     private MassLayoffThresholds() {}
 
-    /** @return the employer's tier: red (large employer), orange (one employer at once), yellow, or null */
+    /** @return the severity of the employer's tier, or null */
     static Severity employer(RuleDefinition rule, MassLayoffEmployer e) {
+        int tier = NONE;
         if (e.headcount >= rule.integer("largeEmployerHeadcount") && e.departures >= rule.integer("largeEmployerPersons")) {
-            return Severity.RED;
+            tier = 3;
+        } else if (e.departures >= rule.integer("singleEmployerPersons")) {
+            tier = 2;
+        } else if (e.departures >= rule.integer("employerPersons") || shareAtLeast(rule, e, rule.number("employerShare"))) {
+            tier = 1;
         }
-        if (e.departures >= rule.integer("singleEmployerPersons")) {
-            return Severity.ORANGE;
-        }
-        if (e.departures >= rule.integer("employerPersons") || shareAtLeast(rule, e, rule.number("employerShare"))) {
-            return Severity.YELLOW;
-        }
-        return null;
+        return graded(rule, tier);
     }
 
     /** @return whether the employer counts towards a county cluster: more than clusterPersons or clusterShare left */
@@ -36,12 +36,15 @@ final class MassLayoffThresholds {
                 || shareAtLeast(rule, e, rule.number("clusterShare")) && e.share() > rule.number("clusterShare");
     }
 
-    /** @return the county's tier: red (regionPersons across employers), orange (clusterEmployers employers), or null */
+    /** @return the severity of the county's tier (regionPersons across employers: 3; a cluster: 2), or null */
     static Severity county(RuleDefinition rule, int clusterEmployers, long departures) {
-        if (departures >= rule.integer("regionPersons")) {
-            return Severity.RED;
-        }
-        return clusterEmployers >= rule.integer("clusterEmployers") ? Severity.ORANGE : null;
+        int tier = departures >= rule.integer("regionPersons") ? 3
+                : clusterEmployers >= rule.integer("clusterEmployers") ? 2 : NONE;
+        return graded(rule, tier);
+    }
+
+    private static Severity graded(RuleDefinition rule, int tier) {
+        return tier == NONE ? null : rule.severityFor(tier, "");
     }
 
     private static boolean shareAtLeast(RuleDefinition rule, MassLayoffEmployer e, double share) {

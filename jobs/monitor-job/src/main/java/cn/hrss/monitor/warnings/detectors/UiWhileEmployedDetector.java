@@ -232,8 +232,12 @@ public final class UiWhileEmployedDetector
     /** Retention over: everything about the person is forgotten, and a reported suspicion is cleared. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        Long last = lastActivity.value();
+        if (last == null) { // a timer left by a retention that changed live; the person is already forgotten
+            return;
+        }
         RuleDefinition rule = rule(ctx);
-        long due = lastActivity.value() + rule.duration("retention").toMillis();
+        long due = last + rule.duration("retention").toMillis();
         if (timestamp < due) { // the retention was lengthened by a live rule change
             ctx.timerService().registerEventTimeTimer(due);
             return;

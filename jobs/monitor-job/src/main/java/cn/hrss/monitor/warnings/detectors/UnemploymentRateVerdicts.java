@@ -2,7 +2,6 @@ package cn.hrss.monitor.warnings.detectors;
 
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.warnings.Severity;
-import cn.hrss.monitor.warnings.conditions.Bands;
 import cn.hrss.monitor.warnings.patterns.PeriodBreaches;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
@@ -10,7 +9,8 @@ import cn.hrss.monitor.warnings.rules.RuleKind;
 
 /**
  * The rate half of unemployment_surge: each closed month's registered unemployment rate is a breach when at least the
- * live {@code rateAtLeast}; graded by the rule's most severe band (red, the Hangzhou level-I rule).
+ * live {@code rateAtLeast}; graded by the rule's band for {@link UnemploymentSurgeDetector#RATE_TIER} (red in the
+ * catalog: the Hangzhou level-I rule).
  */
 public final class UnemploymentRateVerdicts extends PeriodBreaches {
     public UnemploymentRateVerdicts(LiveRules live) {
@@ -24,7 +24,7 @@ public final class UnemploymentRateVerdicts extends PeriodBreaches {
 
     @Override
     protected Severity severity(RuleDefinition rule, double rate, String insuranceType) {
-        return Bands.most(rule, insuranceType);
+        return rule.severityFor(UnemploymentSurgeDetector.RATE_TIER, insuranceType);
     }
 
     @Override

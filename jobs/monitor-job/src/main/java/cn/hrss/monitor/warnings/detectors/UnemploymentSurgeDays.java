@@ -2,7 +2,6 @@ package cn.hrss.monitor.warnings.detectors;
 
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.warnings.Observation;
-import cn.hrss.monitor.warnings.conditions.Bands;
 import cn.hrss.monitor.warnings.patterns.ClosingPeriods;
 import cn.hrss.monitor.warnings.patterns.PeriodBreaches;
 import cn.hrss.monitor.warnings.patterns.PeriodWindows;
@@ -30,7 +29,7 @@ import org.apache.flink.util.Collector;
  *       counts of independent arrivals), so two quiet, equal days do not make the next ordinary day a "surge"; and
  *       {@code minCount} keeps small counties, whose baselines are near 0, quiet.
  * </ul>
- * The surge is graded by the rule's least severe band (blue); the rate half of the rule uses the most severe.
+ * The surge is graded by the rule's band for {@link UnemploymentSurgeDetector#SURGE_TIER} (blue in the catalog).
  */
 public final class UnemploymentSurgeDays extends ClosingPeriods<Observation> {
     static final int MIN_BASELINE_DAYS = 2;
@@ -120,7 +119,7 @@ public final class UnemploymentSurgeDays extends ClosingPeriods<Observation> {
         o.evidence.put("baseline_days", String.valueOf(Math.min(baselineDays, b.counts.size())));
         o.evidence.put("threshold", format(threshold));
         if (count >= rule.integer("minCount") && count > threshold) {
-            o.severity = Bands.least(rule, "");
+            o.severity = rule.severityFor(UnemploymentSurgeDetector.SURGE_TIER, "");
         }
         return o;
     }

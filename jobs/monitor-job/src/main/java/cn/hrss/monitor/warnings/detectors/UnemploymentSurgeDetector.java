@@ -23,6 +23,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 public final class UnemploymentSurgeDetector {
     static final String SURGE_SCOPE = "surge|";
     static final String RATE_SCOPE = "rate|";
+    /** The measure the rule's bands grade (see its YAML): 1 a daily surge, 2 a sustained rate. */
+    static final double SURGE_TIER = 1;
+    static final double RATE_TIER = 2;
 
     private UnemploymentSurgeDetector() {}
 

@@ -32,7 +32,7 @@ class FundImbalanceDetectorTest {
 
     private static final RuleDefinition RULE = rule("fund_imbalance", RuleKind.FUND_IMBALANCE, 1,
             Map.of("regionLevels", "city,province", "period", "month", "ratioBelow", "1.0", "consecutivePeriods", "2"),
-            band(Severity.YELLOW, null, null, ""));
+            band(Severity.YELLOW, 1.0, null, "")); // as in the catalog
 
     private KeyedBroadcastOperatorTestHarness<String, IndicatorRow, RuleDefinition, PeriodVerdict> harness;
 
@@ -115,6 +115,15 @@ class FundImbalanceDetectorTest {
 
         assertThat(verdicts()).extracting(v -> v.breach + "@v" + v.ruleVersion + "<" + v.threshold)
                 .containsExactly("true@v1<1.0", "false@v2<0.9");
+    }
+
+    @Test
+    void aThresholdPublishedAboveTheBandsStillGradesItsBreaches() throws Exception {
+        harness.processBroadcastElement(republished(RULE, Map.of("ratioBelow", "1.1")), 0);
+        feed(ratio(3, "1.05", 1, true));
+        harness.processWatermark(month(4));
+
+        assertThat(verdicts()).singleElement().satisfies(v -> assertThat(v.severity).isEqualTo(Severity.YELLOW));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.warnings.Observation;
+import cn.hrss.monitor.warnings.Severity;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ class MassLayoffDetectorTest {
     private static final RuleDefinition RULE = rule("mass_layoff", RuleKind.MASS_LAYOFF, 1, Map.of(
             "windowDays", "30", "employerPersons", "20", "employerShare", "0.10", "clusterEmployers", "5",
             "clusterPersons", "50", "clusterShare", "0.30", "singleEmployerPersons", "200",
-            "largeEmployerHeadcount", "600", "largeEmployerPersons", "300", "regionPersons", "1500"));
+            "largeEmployerHeadcount", "600", "largeEmployerPersons", "300", "regionPersons", "1500"),
+            band(Severity.YELLOW, 2.0, 1.0, ""), band(Severity.ORANGE, 3.0, 2.0, ""), band(Severity.RED, null, 3.0, ""));
     private static final String USCC = "91110105MA01ABCD1X";
     private static final String COUNTY = "110105";
 

@@ -20,7 +20,7 @@ class UnemploymentSurgeDetectorTest {
     private static final RuleDefinition RULE = rule("unemployment_surge", RuleKind.UNEMPLOYMENT_SURGE, 1,
             Map.of("regionLevels", "county,city", "baselineDays", "7", "sigmas", "3", "minCount", "20",
                     "rateAtLeast", "6.0", "rateConsecutiveMonths", "2"),
-            band(Severity.BLUE, null, null, ""), band(Severity.RED, null, 6.0, ""));
+            band(Severity.BLUE, 2.0, 1.0, ""), band(Severity.RED, null, 2.0, "")); // tiers, as in the catalog
 
     private KeyedBroadcastOperatorTestHarness<String, IndicatorRow, RuleDefinition, Observation> days;
 
