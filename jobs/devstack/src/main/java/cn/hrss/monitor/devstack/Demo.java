@@ -9,10 +9,15 @@ import cn.hrss.monitor.simulator.SimulatedReferenceData;
 import cn.hrss.monitor.simulator.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -23,6 +28,7 @@ import org.apache.flink.core.execution.JobClient;
 public final class Demo {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DemoOptions options;
     private LocalStack stack;
@@ -33,6 +39,8 @@ public final class Demo {
     private final long startNanos = System.nanoTime();
     private boolean stopped;
     private boolean externalClickHouse;
+    /** When the simulator stopped: sources that fall silent after this are the demo ending, not an outage. */
+    private Instant productionEndedAt;
     private String clickHouseUrl;
 
     private Demo(DemoOptions options) {
@@ -61,10 +69,12 @@ public final class Demo {
         stack = LocalStack.start(options.workDir(), options.database());
         externalClickHouse = stack.clickHouseIsExternal();
         clickHouseUrl = stack.clickHouseUrl();
+        Duration simulatedSpan = Duration.ofSeconds((long) (runSeconds() * options.timeScale()));
         SimulatorConfig simulation = SimulatorConfig.defaults()
                 .withSeed(options.seed())
                 .withClock(options.rate(), options.timeScale())
-                .withRunLength(Duration.ofSeconds((long) (options.durationSeconds() * options.timeScale())));
+                .withStart(simulatedStart(simulatedSpan))
+                .withRunLength(simulatedSpan);
         // The simulated world is far smaller than the country: its own opening stocks and balances keep the stock
         // indicators (months payable, unemployment rate) meaningful.
         Path reference = options.workDir().resolve("reference");
@@ -77,12 +87,13 @@ public final class Demo {
 
         generator = new EventGenerator(simulation);
         producer = new KafkaEventProducer(stack.kafkaBootstrapServers(), KafkaEventProducer.DEFAULT_TOPIC_PREFIX, null);
-        Duration runFor = options.durationSeconds() > 0 ? Duration.ofSeconds(options.durationSeconds()) : null;
+        // Simulated time must not overtake the real clock, so even without --duration the run has an end.
+        Duration runFor = Duration.ofSeconds(runSeconds());
         say(String.format(Locale.ROOT, "simulator: %,.0f events/s, %.0f simulated seconds per second, scenarios %s%s",
                 options.rate(), options.timeScale(), Scenario.parseList("all"),
-                runFor == null ? ", until Ctrl-C" : ", for " + runFor.toSeconds() + " s"));
+                ", for " + runFor.toSeconds() + " s (Ctrl-C stops earlier)"));
         production = CompletableFuture.supplyAsync(() -> producer.produce(
-                generator, 0, runFor == null ? Duration.ofDays(3650) : runFor, options.rate()));
+                generator, 0, runFor, options.rate()));
 
         long lastSent = 0;
         long lastNanos = System.nanoTime();
@@ -98,8 +109,23 @@ public final class Demo {
             }
         }
         long produced = production.get();
+        productionEndedAt = Instant.now();
         say(String.format(Locale.ROOT, "simulator done: %,d records; waiting for the pipeline to drain ...", produced));
         waitForDrain(produced);
+    }
+
+    /** Without --duration the demo runs ten minutes (Ctrl-C stops it earlier). */
+    private long runSeconds() {
+        return options.durationSeconds() > 0 ? options.durationSeconds() : 600;
+    }
+
+    /**
+     * Simulated time must end before now (later events would be rejected as future_timestamp), and starting on the first
+     * of a month makes the month windows whole.
+     */
+    private static Instant simulatedStart(Duration span) {
+        ZonedDateTime start = ZonedDateTime.now(CHINA).minus(span).minusDays(2);
+        return start.toLocalDate().withDayOfMonth(1).atStartOfDay(CHINA).toInstant();
     }
 
     private void waitForDrain(long produced) throws Exception {
@@ -184,9 +210,15 @@ public final class Demo {
     private String summary() throws Exception {
         PipelineCounts c = PipelineCounts.read(stack.clickHouse(), stack.database());
         long events = producer == null ? 0 : producer.sentSoFar();
+        Instant end = productionEndedAt != null ? productionEndedAt : Instant.now();
+        List<String[]> byRule = stack.clickHouse().queryTsv("SELECT rule_id, count() FROM " + stack.table("alerts")
+                + " FINAL WHERE NOT (rule_id = 'data_absence' AND starts_at > toDateTime(" + end.getEpochSecond()
+                + ")) GROUP BY rule_id ORDER BY rule_id");
+        long alerts = byRule.stream().mapToLong(r -> Long.parseLong(r[1])).sum();
+        String rules = byRule.stream().map(r -> r[0] + ":" + r[1]).collect(Collectors.joining(","));
         return String.format(Locale.ROOT,
-                "summary: events=%d accepted=%d rejected=%d indicator_rows=%d alerts=0 alerts_by_rule=",
-                events, c.accepted(), c.rejected(), c.indicatorRows());
+                "summary: events=%d accepted=%d rejected=%d indicator_rows=%d alerts=%d alerts_by_rule=%s",
+                events, c.accepted(), c.rejected(), c.indicatorRows(), alerts, rules);
     }
 
     private void printScenarioLog() {
@@ -208,7 +240,8 @@ public final class Demo {
         static DemoOptions parse(String[] args) {
             long duration = 0;
             double rate = 2000;
-            double timeScale = 3600;
+            // One simulated day per second: a three-minute demo covers half a year, so monthly rules can fire.
+            double timeScale = 86400;
             long seed = 42;
             Path workDir = Path.of(".demo");
             String database = "hrss";

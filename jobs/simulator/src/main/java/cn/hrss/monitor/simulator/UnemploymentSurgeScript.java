@@ -8,7 +8,7 @@ import java.util.Random;
 
 /**
  * unemployment-surge: in the most populous county of a city, about four times the baseline number of extra
- * unemployment registrations (so about five times baseline in total, at least 30) within the span. Each comes from a
+ * unemployment registrations (so about five times baseline in total, at least 60) within the span. Each comes from a
  * local job loss (insured.left and employment.terminated, reason "closure") a few hours earlier.
  */
 final class UnemploymentSurgeScript implements ScenarioScript {
@@ -59,7 +59,7 @@ final class UnemploymentSurgeScript implements ScenarioScript {
         double countyShare = (double) countResidents() / pop.persons;
         double recordsPerDay = ChinaTime.DAY_MILLIS / ctx.config.simulatedMillisPerRecord();
         double baseline = recordsPerDay * REGISTRATION_SHARE * countyShare * span / ChinaTime.DAY_MILLIS;
-        int extra = Math.min(candidates.size(), Math.max(30, (int) Math.round(4 * baseline)));
+        int extra = Math.min(candidates.size(), Math.max(60, (int) Math.round(4 * baseline)));
         Collections.shuffle(candidates, new Random(ctx.rng.nextLong()));
         long registrationDelay = Math.min(6 * ChinaTime.HOUR_MILLIS, span / 4);
         for (int p : candidates.subList(0, extra)) {

@@ -17,8 +17,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -83,8 +86,7 @@ final class BoundedRun implements AutoCloseable {
             MonitorConfig config = stack.config(Map.of("flink.checkpoint-interval", CHECKPOINT_INTERVAL));
             long t1 = System.nanoTime();
             CheckpointWatcher watcher = CheckpointWatcher.start(workDir.resolve("checkpoints"), citizenIds);
-            JobClient job = stack.startJob(config, true);
-            job.getJobExecutionResult().get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            awaitFinished(stack.startJob(config, true));
             CheckpointWatcher.Findings checkpoints = watcher.stop();
             LOG.info("End-to-end run: stack and {} records ready in {} s, bounded job finished in {} s", RECORDS,
                     seconds(t1 - t0), seconds(System.nanoTime() - t1));
@@ -93,6 +95,23 @@ final class BoundedRun implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** Fails fast when the job fails: its restart strategy would otherwise retry until the timeout. */
+    private static void awaitFinished(JobClient job) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+        while (!result.isDone()) {
+            JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
+            boolean restarting = status == JobStatus.RESTARTING || status == JobStatus.FAILING;
+            if (restarting || System.nanoTime() > deadline) {
+                job.cancel().get(30, TimeUnit.SECONDS);
+                throw new IllegalStateException("the bounded job " + (restarting ? "failed and is restarting"
+                        : "did not finish within " + JOB_TIMEOUT) + "; its log: " + logFile());
+            }
+            Thread.sleep(500);
+        }
+        result.get();
     }
 
     private static List<SimulatedRecord> generate(EventGenerator generator, int count) {

@@ -4,7 +4,6 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.events.EventType;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.Severity;
-import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
@@ -69,7 +68,7 @@ public final class BenefitAfterDeathDetector
     public static List<DataStream<Observation>> observations(DataStream<Event> accepted,
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
         List<DataStream<Observation>> streams = new ArrayList<>();
-        for (RuleDefinition rule : DeployedRules.ofKind(live, RuleKind.BENEFIT_AFTER_DEATH)) {
+        for (RuleDefinition rule : live.deployedOfKind(RuleKind.BENEFIT_AFTER_DEATH)) {
             streams.add(accepted
                     .filter(BenefitAfterDeathDetector::isInput).name("benefit-after-death-input-" + rule.id)
                     .keyBy(BenefitAfterDeathDetector::personOf, Types.STRING)

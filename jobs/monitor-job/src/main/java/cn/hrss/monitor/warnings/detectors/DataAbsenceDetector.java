@@ -4,7 +4,6 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.reference.RegionDirectory;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.Severity;
-import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
@@ -72,7 +71,7 @@ public final class DataAbsenceDetector
     public static List<DataStream<Observation>> observations(DataStream<Event> accepted,
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
         List<DataStream<Observation>> streams = new ArrayList<>();
-        for (RuleDefinition rule : DeployedRules.ofKind(live, RuleKind.DATA_ABSENCE)) {
+        for (RuleDefinition rule : live.deployedOfKind(RuleKind.DATA_ABSENCE)) {
             streams.add(accepted
                     .keyBy(new DataAbsenceScope(rule.param("scopeBy")))
                     .connect(rules)

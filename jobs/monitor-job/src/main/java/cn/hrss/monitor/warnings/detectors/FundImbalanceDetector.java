@@ -4,7 +4,6 @@ import cn.hrss.monitor.indicators.Indicator;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.patterns.ConsecutiveBreaches;
-import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.patterns.PeriodVerdict;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
@@ -28,7 +27,7 @@ public final class FundImbalanceDetector {
 
     public static DataStream<Observation> observations(DataStream<IndicatorRow> indicators,
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
-        List<RuleDefinition> deployed = DeployedRules.ofKind(live, RuleKind.FUND_IMBALANCE);
+        List<RuleDefinition> deployed = live.deployedOfKind(RuleKind.FUND_IMBALANCE);
         Set<String> periods = deployed.stream().map(r -> r.param("period")).collect(Collectors.toSet());
         DataStream<PeriodVerdict> verdicts = indicators
                 .filter(r -> Indicator.FUND_INCOME_OUTFLOW_RATIO.id.equals(r.indicator) && periods.contains(r.period))

@@ -6,7 +6,6 @@ import cn.hrss.monitor.indicators.Indicator;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.indicators.Period;
 import cn.hrss.monitor.warnings.Observation;
-import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
@@ -28,7 +27,7 @@ public final class MassLayoffDetector {
 
     public static DataStream<Observation> observations(DataStream<IndicatorRow> indicators, DataStream<Event> accepted,
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
-        int windowDays = windowDays(DeployedRules.ofKind(live, RuleKind.MASS_LAYOFF));
+        int windowDays = windowDays(live.deployedOfKind(RuleKind.MASS_LAYOFF));
         DataStream<MassLayoffSignal> departures = indicators
                 .filter(r -> Indicator.EMPLOYER_DEPARTURES.id.equals(r.indicator) && Period.ROLLING_30D.id.equals(r.period))
                 .name("employer-departure-rows")

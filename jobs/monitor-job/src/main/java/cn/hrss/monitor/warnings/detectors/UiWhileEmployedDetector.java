@@ -4,7 +4,6 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.events.EventType;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.Severity;
-import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
@@ -73,7 +72,7 @@ public final class UiWhileEmployedDetector
     public static List<DataStream<Observation>> observations(DataStream<Event> accepted,
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
         List<DataStream<Observation>> streams = new ArrayList<>();
-        for (RuleDefinition rule : DeployedRules.ofKind(live, RuleKind.UI_WHILE_EMPLOYED)) {
+        for (RuleDefinition rule : live.deployedOfKind(RuleKind.UI_WHILE_EMPLOYED)) {
             streams.add(accepted
                     .filter(UiWhileEmployedDetector::isInput).name("ui-while-employed-input-" + rule.id)
                     .keyBy(UiWhileEmployedDetector::personOf, Types.STRING)

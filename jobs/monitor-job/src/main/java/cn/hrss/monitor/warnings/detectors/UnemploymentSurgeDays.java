@@ -118,6 +118,8 @@ public final class UnemploymentSurgeDays extends ClosingPeriods<Observation> {
         o.evidence.put("baseline_sigma", format(sigma));
         o.evidence.put("baseline_days", String.valueOf(Math.min(baselineDays, b.counts.size())));
         o.evidence.put("threshold", format(threshold));
+        o.evidence.put("detail", PeriodWindows.label(day.period, day.windowStart) + "新增失业登记" + count + "人，超过基线上限"
+                + format(threshold) + "人（近" + Math.min(baselineDays, b.counts.size()) + "天日均" + format(mean) + "人）");
         if (count >= rule.integer("minCount") && count > threshold) {
             o.severity = rule.severityFor(UnemploymentSurgeDetector.SURGE_TIER, "");
         }

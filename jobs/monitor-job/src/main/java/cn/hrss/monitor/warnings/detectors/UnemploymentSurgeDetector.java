@@ -5,7 +5,6 @@ import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.indicators.Period;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.patterns.ConsecutiveBreaches;
-import cn.hrss.monitor.warnings.patterns.DeployedRules;
 import cn.hrss.monitor.warnings.patterns.PeriodVerdict;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
@@ -46,6 +45,6 @@ public final class UnemploymentSurgeDetector {
                 .process(new UnemploymentRateVerdicts(live)).name("unemployment-rate-verdicts")
                 .uid("unemployment-rate-verdicts");
         return surges.union(ConsecutiveBreaches.observations(rateVerdicts,
-                DeployedRules.ofKind(live, RuleKind.UNEMPLOYMENT_SURGE), "rateConsecutiveMonths"));
+                live.deployedOfKind(RuleKind.UNEMPLOYMENT_SURGE), "rateConsecutiveMonths"));
     }
 }

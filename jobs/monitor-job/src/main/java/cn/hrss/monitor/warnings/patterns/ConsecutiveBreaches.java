@@ -1,5 +1,6 @@
 package cn.hrss.monitor.warnings.patterns;
 
+import cn.hrss.monitor.indicators.Indicator;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.apache.flink.util.Collector;
  * with the severity of the latest breach, {@link RecoveryAfterBreachPattern} clears.
  *
  * <p>The verdicts come in event time (each carries its period's end as timestamp), and CEP orders them by it before
- * matching, so the patterns see periods in calendar order even across parallel inputs. N is the rule's structural
- * parameter: the pattern is part of the job graph, one per deployed rule.
+ * matching, so the patterns see periods in calendar order even across parallel inputs; {@link InEventTimeOrder} keeps
+ * that order across the two patterns' outputs. N is the rule's structural parameter: the pattern is part of the job
+ * graph, one per deployed rule.
  */
 public final class ConsecutiveBreaches {
     private ConsecutiveBreaches() {}
@@ -40,7 +42,9 @@ public final class ConsecutiveBreaches {
                     .uid(id + "-consecutive-breaches");
             DataStream<Observation> clears = CEP.pattern(perScope, RecoveryAfterBreachPattern.of())
                     .process(new ClearOnRecovery()).name(id + "-recovery").uid(id + "-recovery");
-            DataStream<Observation> both = holds.union(clears);
+            DataStream<Observation> both = holds.union(clears)
+                    .keyBy(o -> o.ruleId + "|" + o.scopeKey)
+                    .process(new InEventTimeOrder()).name(id + "-in-period-order").uid(id + "-in-period-order");
             all = all == null ? both : all.union(both);
         }
         if (all == null) {
@@ -65,6 +69,15 @@ public final class ConsecutiveBreaches {
         return o;
     }
 
+    private static String chineseName(String indicatorId) {
+        for (Indicator i : Indicator.values()) {
+            if (i.id.equals(indicatorId)) {
+                return i.chineseName;
+            }
+        }
+        return indicatorId;
+    }
+
     /** Holds with the latest breach's severity; the evidence lists every period of the run. */
     static final class HoldWhileBreached extends PatternProcessFunction<PeriodVerdict, Observation> {
         private final int periods;
@@ -82,6 +95,8 @@ public final class ConsecutiveBreaches {
             o.evidence.put("consecutive_periods", String.valueOf(periods));
             o.evidence.put("first_period", run.get(0).label());
             o.evidence.put("values", run.stream().map(v -> v.label() + "=" + v.value).collect(Collectors.joining(", ")));
+            o.evidence.put("detail", "自" + run.get(0).label() + "起连续" + periods + "期" + chineseName(latest.indicator)
+                    + "越过预警线" + latest.threshold + "（最近一期" + latest.label() + "为" + latest.value + "）");
             out.collect(o);
         }
     }

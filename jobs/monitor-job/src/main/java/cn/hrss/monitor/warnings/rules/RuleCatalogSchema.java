@@ -42,6 +42,7 @@ public final class RuleCatalogSchema {
                 "windowDays", ParamType.INTEGER,          // rolling window (30)
                 "employerPersons", ParamType.INTEGER,     // one employer: persons left (20) ...
                 "employerShare", ParamType.NUMBER,        // ... or share of headcount (0.10) → yellow
+                "shareMinPersons", ParamType.INTEGER,     // shares count from this many persons up (10)
                 "clusterEmployers", ParamType.INTEGER,    // one county: employers (5) each losing ...
                 "clusterPersons", ParamType.INTEGER,      // ... more than persons (50) ...
                 "clusterShare", ParamType.NUMBER,         // ... or share (0.30) → orange
@@ -84,12 +85,12 @@ public final class RuleCatalogSchema {
     static {
         // Evidence keys a detector of the kind puts on each observation that holds; templates use them as {key}.
         describe(RuleKind.FUND_IMBALANCE, List.of("region"),
-                "ratio", "ratioBelow", "periods", "lastPeriod");
+                "value", "threshold", "latest_period", "first_period", "consecutive_periods", "values", "detail");
         describe(RuleKind.FUND_MONTHS_PAYABLE, List.of("region"),
                 "value", "month", "indicator", "bands");
         describe(RuleKind.UNEMPLOYMENT_SURGE, List.of("region"),
-                "day", "count", "threshold", "min_count", "baseline_mean", "baseline_sigma", "baseline_days", "rate",
-                "rateMonths");
+                "day", "count", "threshold", "min_count", "baseline_mean", "baseline_sigma", "baseline_days", "value",
+                "latest_period", "first_period", "consecutive_periods", "values", "detail");
         describe(RuleKind.MASS_LAYOFF, List.of("employer", "region"),
                 "departures", "headcount", "share", "window", "window_days", "thresholds", "employers",
                 "cluster_employers");

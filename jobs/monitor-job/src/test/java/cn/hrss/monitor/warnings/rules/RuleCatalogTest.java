@@ -105,7 +105,7 @@ class RuleCatalogTest {
                         "hold: not a duration (like 90s, 30m, 6h, 7d): '1 day'"),
                 broken("fund_imbalance", "(?m)^hold: 1d\\n", "",
                         "hold: missing"),
-                broken("fund_imbalance", "\\{periods\\}期收不抵支", "{months}期收不抵支",
+                broken("fund_imbalance", "\\{consecutive_periods\\}期收不抵支", "{months}期收不抵支",
                         "title: unknown placeholder {months}; kind fund_imbalance knows {region}, {region_code}"),
                 broken("mass_layoff", "\\{employer\\}减员", "{employer减员",
                         "summary: a brace that is not part of a {placeholder}"),
