@@ -4,14 +4,15 @@ import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.indicators.IndicatorPipeline;
 import cn.hrss.monitor.indicators.IndicatorRow;
-import cn.hrss.monitor.ingest.DropDuplicates;
+import cn.hrss.monitor.ingest.Admission;
 import cn.hrss.monitor.ingest.Ingested;
-import cn.hrss.monitor.ingest.RejectTooLate;
 import cn.hrss.monitor.ingest.RejectedRecord;
 import cn.hrss.monitor.ingest.Rejections;
 import cn.hrss.monitor.ingest.SplitRejected;
 import cn.hrss.monitor.warnings.WarningPipeline;
+import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -52,24 +53,28 @@ public final class MonitorJob {
 
     public static void defineWorkflow(
             StreamExecutionEnvironment env, MonitorSources sources, MonitorSinks sinks, MonitorConfig config) {
+        defineWorkflow(env, sources, sinks, config, config.ruleCatalog());
+    }
+
+    /** @param catalog the early-warning rules to deploy (a backtest leaves out those it cannot replay) */
+    public static void defineWorkflow(StreamExecutionEnvironment env, MonitorSources sources, MonitorSinks sinks,
+            MonitorConfig config, List<RuleDefinition> catalog) {
         DataStream<Ingested> ingested = sources.ingested(env);
         SingleOutputStreamOperator<Event> decoded =
                 ingested.process(new SplitRejected()).name("split-rejected").uid("split-rejected");
-        SingleOutputStreamOperator<Event> timely = decoded
-                .process(new RejectTooLate(config.allowedLateness().toMillis())).name("reject-too-late")
-                .uid("reject-too-late");
-        SingleOutputStreamOperator<Event> accepted = timely
+        SingleOutputStreamOperator<Event> accepted = decoded
                 .keyBy(e -> e.eventId)
-                .process(new DropDuplicates(config.dedupHorizon())).name("drop-duplicates").uid("drop-duplicates");
+                .process(new Admission(config.allowedLateness(), config.dedupHorizon())).name("admission")
+                .uid("admission");
 
-        DataStream<RejectedRecord> rejected = decoded.getSideOutput(Rejections.TAG)
-                .union(timely.getSideOutput(Rejections.TAG), accepted.getSideOutput(Rejections.TAG));
+        DataStream<RejectedRecord> rejected =
+                decoded.getSideOutput(Rejections.TAG).union(accepted.getSideOutput(Rejections.TAG));
         sinks.rejected(rejected);
         sinks.events(accepted);
         DataStream<IndicatorRow> indicators = IndicatorPipeline.indicators(
                 accepted, config.allowedLateness(), Duration.ofDays(31).plus(config.allowedLateness()),
                 config.referenceData());
         sinks.indicators(indicators);
-        sinks.alerts(WarningPipeline.alerts(accepted, indicators, sources.ruleUpdates(env), config.ruleCatalog()));
+        sinks.alerts(WarningPipeline.alerts(accepted, indicators, sources.ruleUpdates(env), catalog));
     }
 }

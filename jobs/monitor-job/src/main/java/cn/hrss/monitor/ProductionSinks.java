@@ -14,9 +14,9 @@ import cn.hrss.monitor.sinks.clickhouse.IndicatorRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.RejectedRecordEncoder;
 import cn.hrss.monitor.sinks.kafka.AlertSerializer;
 import cn.hrss.monitor.sinks.kafka.DeadLetterSerializer;
+import cn.hrss.monitor.sinks.kafka.KeyedJsonRecords;
 import cn.hrss.monitor.warnings.lifecycle.AlertTransition;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -50,11 +50,8 @@ public final class ProductionSinks implements MonitorSinks {
         rejected.sinkTo(KafkaSink.<RejectedRecord>builder()
                         .setBootstrapServers(config.kafkaBootstrapServers())
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                        .setRecordSerializer(KafkaRecordSerializationSchema.<RejectedRecord>builder()
-                                .setTopic(config.deadLetterTopic())
-                                .setKeySerializationSchema(DeadLetterSerializer::key)
-                                .setValueSerializationSchema(new DeadLetterSerializer())
-                                .build())
+                        .setRecordSerializer(new KeyedJsonRecords<>(
+                                config.deadLetterTopic(), DeadLetterSerializer::key, new DeadLetterSerializer()))
                         .build())
                 .name("kafka-dead-letter").uid("kafka-dead-letter");
     }
@@ -69,11 +66,8 @@ public final class ProductionSinks implements MonitorSinks {
         transitions.sinkTo(KafkaSink.<AlertTransition>builder()
                         .setBootstrapServers(config.kafkaBootstrapServers())
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                        .setRecordSerializer(KafkaRecordSerializationSchema.<AlertTransition>builder()
-                                .setTopic(config.alertsTopic())
-                                .setKeySerializationSchema(AlertSerializer::key)
-                                .setValueSerializationSchema(new AlertSerializer())
-                                .build())
+                        .setRecordSerializer(new KeyedJsonRecords<>(
+                                config.alertsTopic(), AlertSerializer::key, new AlertSerializer()))
                         .build())
                 .name("kafka-alerts").uid("kafka-alerts");
     }

@@ -147,15 +147,21 @@ public final class LocalClickHouse implements AutoCloseable {
 
     private synchronized void stop() {
         if (process != null) {
-            process.destroy();
+            // The server may run as a child of a watchdog process: stop the whole tree, or a server left running
+            // keeps writing into the directory being deleted.
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.add(process.toHandle());
+            tree.forEach(ProcessHandle::destroy);
             try {
-                if (!process.waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                for (ProcessHandle p : tree) {
+                    p.onExit().get(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
-                process.destroyForcibly();
                 Thread.currentThread().interrupt();
+            } catch (Exception stillRunning) {
+                // killed below
             }
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             process = null;
         }
         if (dir != null) {

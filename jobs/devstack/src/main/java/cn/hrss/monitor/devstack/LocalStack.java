@@ -102,8 +102,6 @@ public final class LocalStack implements AutoCloseable {
         p.setProperty("clickhouse.database", database);
         p.setProperty("pseudonym.key-file", pseudonymKeyFile.toString());
         p.setProperty("flink.checkpoint-dir", workDir.resolve("checkpoints").toUri().toString());
-        // Simulated time runs fast here: a quiet partition should stop holding back the watermark within seconds.
-        p.setProperty("ingest.source-idle-timeout", "5s");
         p.putAll(overrides);
         return MonitorConfig.from(p, file + " (with local-stack overrides)", name -> null);
     }

@@ -27,10 +27,12 @@ public final class EmitWindowedTallies extends ProcessWindowFunction<Tallies, Wi
         Tallies total = aggregated.iterator().next();
         ValueState<WindowedTallies> last = ctx.windowState().getState(lastEmitted);
         WindowedTallies previous = last.value();
+        long asOf = asOf(ctx.window(), ctx.currentWatermark());
         Tallies delta = total.copy();
         if (previous != null) {
             delta.add(previous.total, -1);
-            if (delta.isZero()) {
+            // A firing that changes nothing is skipped, except the one that closes the window: it completes as_of.
+            if (delta.isZero() && (previous.asOf >= asOf || asOf < ctx.window().getEnd())) {
                 return;
             }
         }
@@ -38,7 +40,7 @@ public final class EmitWindowedTallies extends ProcessWindowFunction<Tallies, Wi
         w.period = period.id;
         w.windowStart = ctx.window().getStart();
         w.windowEnd = ctx.window().getEnd();
-        w.asOf = Math.max(w.windowStart, Math.min(w.windowEnd, ctx.currentWatermark() + 1));
+        w.asOf = asOf;
         w.total = total.copy();
         w.delta = delta;
         w.baseline = previous == null ? total.emptyCopyOfScope() : previous.total;
@@ -47,7 +49,14 @@ public final class EmitWindowedTallies extends ProcessWindowFunction<Tallies, Wi
         WindowedTallies remembered = new WindowedTallies();
         remembered.total = w.total;
         remembered.version = w.version;
+        remembered.asOf = w.asOf;
         last.update(remembered);
+    }
+
+    /** The event time a firing is complete up to: the watermark, within the window (the final watermark is MAX). */
+    private static long asOf(TimeWindow window, long watermark) {
+        long next = watermark == Long.MAX_VALUE ? Long.MAX_VALUE : watermark + 1;
+        return Math.max(window.getStart(), Math.min(window.getEnd(), next));
     }
 
     @Override

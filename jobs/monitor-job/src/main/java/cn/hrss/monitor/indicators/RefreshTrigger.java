@@ -35,6 +35,8 @@ public final class RefreshTrigger extends Trigger<Object, TimeWindow> {
             return TriggerResult.FIRE;
         }
         ctx.registerEventTimeTimer(fireAt);
+        // And at the end, so a window refreshed along the way also fires once complete.
+        ctx.registerEventTimeTimer(end);
         return TriggerResult.CONTINUE;
     }
 

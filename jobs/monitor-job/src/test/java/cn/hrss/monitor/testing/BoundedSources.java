@@ -4,6 +4,7 @@ import cn.hrss.monitor.MonitorSources;
 import cn.hrss.monitor.ingest.Ingested;
 import cn.hrss.monitor.ingest.RecordDecoder;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
+import cn.hrss.monitor.warnings.rules.RuleUpdates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +53,7 @@ public final class BoundedSources implements MonitorSources {
     @Override
     public DataStream<RuleDefinition> ruleUpdates(StreamExecutionEnvironment env) {
         if (ruleUpdates.isEmpty()) {
-            // fromData cannot be empty: a placeholder that is filtered out gives a stream that ends at once.
-            return env.fromData(RuleDefinition.class, new RuleDefinition()).filter(r -> false).setParallelism(1);
+            return RuleUpdates.none(env);
         }
         return env.fromData(ruleUpdates, TypeInformation.of(RuleDefinition.class)).setParallelism(1);
     }

@@ -12,9 +12,12 @@ import java.util.SplittableRandom;
  */
 final class BaselineActivity {
     private static final Kind[] KINDS = Kind.values();
-    /** Employer rate for 110/170, unemployment (210) and work injury (410) contributions; flexible workers pay 20%. */
+    /** Employer rates per insurance type; flexible workers pay 20% for their pension. */
     private static final double PENSION_RATE = 0.16;
-    private static final double UNEMPLOYMENT_RATE = 0.01;
+    /** Public-sector pensions are paid from a higher base: 24% keeps the 170 fund balanced like the 110 one. */
+    private static final double PUBLIC_PENSION_RATE = 0.24;
+    /** 2% (not the statutory 1%): the simulated population draws benefits more often than a real one. */
+    private static final double UNEMPLOYMENT_RATE = 0.02;
     private static final double INJURY_RATE = 0.006;
     private static final double FLEXIBLE_PENSION_RATE = 0.20;
     /** fund-imbalance: share of the deficit city's 110 contributions that do not come in, and the payout uplift. */
@@ -168,6 +171,7 @@ final class BaselineActivity {
 
     private static double contributionRate(String insuranceType) {
         return switch (insuranceType) {
+            case "170" -> PUBLIC_PENSION_RATE;
             case "210" -> UNEMPLOYMENT_RATE;
             case "410" -> INJURY_RATE;
             default -> PENSION_RATE;

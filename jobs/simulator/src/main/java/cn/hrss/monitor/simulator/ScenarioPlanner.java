@@ -61,7 +61,7 @@ final class ScenarioPlanner {
                 offset = (long) (run * (0.1 + 0.5 * i / Math.max(1, spread.size() - 1)));
             }
             long span = script.scenario() == Scenario.FUND_IMBALANCE ? Math.max(run - offset, ChinaTime.HOUR_MILLIS)
-                    : Math.min(maxSpan(script.scenario()), run / 4);
+                    : Math.min(maxSpan(script.scenario(), ctx.config.timeScale()), run / 4);
             long startAt = ctx.startMillis + offset;
             ctx.schedule.at(startAt, t -> {
                 script.start(t, span);
@@ -70,12 +70,17 @@ final class ScenarioPlanner {
         }
     }
 
-    private static long maxSpan(Scenario s) {
+    private static long maxSpan(Scenario s, double timeScale) {
         return switch (s) {
             case MASS_LAYOFF, UNEMPLOYMENT_SURGE -> 3 * ChinaTime.DAY_MILLIS;
+            // Absence of data is noticed on the wall clock: however fast simulated time runs, the silence must last
+            // long enough in real seconds to be seen (45 s, against the demo catalog's 20 s expected gap).
+            case SOURCE_OUTAGE -> Math.max(2 * ChinaTime.DAY_MILLIS, (long) (OUTAGE_WALL_MILLIS * timeScale));
             default -> 2 * ChinaTime.DAY_MILLIS;
         };
     }
+
+    private static final long OUTAGE_WALL_MILLIS = 45_000;
 
     private static List<Integer> largestCities(SimContext ctx) {
         return ctx.regions.atLevel(RegionLevel.CITY).stream()

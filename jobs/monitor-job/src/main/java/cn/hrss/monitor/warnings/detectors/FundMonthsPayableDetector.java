@@ -57,7 +57,8 @@ public final class FundMonthsPayableDetector
     @Override
     public void processElement(IndicatorRow row, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
         for (RuleDefinition rule : live.ofKind(RuleKind.FUND_MONTHS_PAYABLE, ctx.getBroadcastState(LiveRules.STATE))) {
-            if (PeriodBreaches.atRegionLevel(rule, row.regionLevel)) {
+            if (PeriodBreaches.atRegionLevel(rule, row.regionLevel)
+                    && PeriodBreaches.coversInsuranceType(rule, row.insuranceType)) {
                 grade(rule, row, out);
             }
         }

@@ -37,7 +37,7 @@ public abstract class PeriodBreaches extends ClosingPeriods<PeriodVerdict> {
             Collector<PeriodVerdict> out) throws Exception {
         boolean anyBreach = false;
         for (RuleDefinition rule : live.ofKind(kind, ctx.getBroadcastState(LiveRules.STATE))) {
-            if (!atRegionLevel(rule, closed.regionLevel)) {
+            if (!atRegionLevel(rule, closed.regionLevel) || !coversInsuranceType(rule, closed.insuranceType)) {
                 continue;
             }
             double threshold = rule.number(thresholdParam);
@@ -62,6 +62,15 @@ public abstract class PeriodBreaches extends ClosingPeriods<PeriodVerdict> {
             out.collect(v);
         }
         return anyBreach;
+    }
+
+    /**
+     * @return whether the rule watches funds of {@code insuranceType}: all, unless it lists {@code insuranceTypes}
+     *     (the resident pension, financed by subsidies rather than contributions, is not a contribution-funded fund)
+     */
+    public static boolean coversInsuranceType(RuleDefinition rule, String insuranceType) {
+        String listed = rule.params.get("insuranceTypes");
+        return listed == null || Arrays.stream(listed.split(",")).map(String::trim).anyMatch(insuranceType::equals);
     }
 
     /** @return whether {@code level} is one of the rule's {@code regionLevels} (a comma list) */

@@ -1,5 +1,6 @@
 package cn.hrss.monitor.warnings.rules;
 
+import cn.hrss.monitor.events.InsuranceType;
 import cn.hrss.monitor.indicators.Period;
 import cn.hrss.monitor.reference.RegionLevel;
 import java.util.ArrayList;
@@ -26,11 +27,13 @@ public final class RuleCatalogSchema {
     static {
         define(RuleKind.FUND_IMBALANCE, Set.of("consecutivePeriods", "period"),
                 "regionLevels", ParamType.TEXT,          // e.g. "city,province,nation"
+                "insuranceTypes", ParamType.TEXT,        // funds watched, e.g. "110,170,210,410"
                 "period", ParamType.TEXT,                // indicator period compared: month (or day)
                 "ratioBelow", ParamType.NUMBER,          // income/outflow ratio below this is a breach (1.0)
                 "consecutivePeriods", ParamType.INTEGER); // breaches in a row that raise the alert (2)
         define(RuleKind.FUND_MONTHS_PAYABLE, Set.of(),
-                "regionLevels", ParamType.TEXT);          // bands per insurance type carry the thresholds
+                "regionLevels", ParamType.TEXT,           // bands per insurance type carry the thresholds
+                "insuranceTypes", ParamType.TEXT);        // funds watched
         define(RuleKind.UNEMPLOYMENT_SURGE, Set.of("baselineDays", "rateConsecutiveMonths"),
                 "regionLevels", ParamType.TEXT,           // surge check levels, e.g. "county,city"
                 "baselineDays", ParamType.INTEGER,        // days of history for mean and σ (28)
@@ -79,8 +82,9 @@ public final class RuleCatalogSchema {
     private static final Map<String, Set<String>> TEXT_VALUES = Map.of(
             "regionLevels", ids(Arrays.stream(RegionLevel.values()).map(RegionLevel::id).toList()),
             "period", ids(Arrays.stream(Period.values()).map(p -> p.id).toList()),
-            "scopeBy", ids(List.of("source", "region")));
-    private static final Set<String> LIST_PARAMS = Set.of("regionLevels");
+            "scopeBy", ids(List.of("source", "region")),
+            "insuranceTypes", ids(Arrays.stream(InsuranceType.values()).map(t -> t.code).toList()));
+    private static final Set<String> LIST_PARAMS = Set.of("regionLevels", "insuranceTypes");
 
     static {
         // Evidence keys a detector of the kind puts on each observation that holds; templates use them as {key}.

@@ -1,0 +1,149 @@
+package cn.hrss.monitor.devstack.warnings;
+
+import cn.hrss.monitor.config.MonitorConfig;
+import cn.hrss.monitor.devstack.LocalStack;
+import cn.hrss.monitor.simulator.EventGenerator;
+import cn.hrss.monitor.simulator.KafkaEventProducer;
+import cn.hrss.monitor.simulator.ScenarioLog;
+import cn.hrss.monitor.simulator.SimulatedRecord;
+import cn.hrss.monitor.simulator.SimulatedReferenceData;
+import cn.hrss.monitor.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated world replayed through the whole job on a real Kafka broker and ClickHouse server: every record of
+ * {@code span} simulated time is in Kafka before the job starts, and the job runs bounded, so the end of the input
+ * closes every window and fires every event-time timer (hold periods included). What the job wrote stays in the
+ * stack's database for the tests to read.
+ *
+ * @param config the job's configuration (with the simulated world's reference data)
+ * @param scenarios what the simulator injected, where
+ * @param records records sent to Kafka
+ */
+record SimulatedReplay(LocalStack stack, MonitorConfig config, SimulatorConfig simulation, ScenarioLog scenarios,
+                       long records, Instant start, Instant end) implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedReplay.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+
+    /**
+     * @return the first of a month, local midnight in China, at least {@code ago} before now: simulated time must end
+     *     before the wall clock (later records are future_timestamp), and whole months make whole month windows
+     */
+    static Instant firstOfMonthAtLeast(Duration ago) {
+        return Instant.now().atZone(CHINA).minus(ago).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).toInstant();
+    }
+
+    /**
+     * Starts a stack in {@code workDir}, sends the records of {@code span} simulated time from {@code simulation}'s
+     * start, and runs the job over them to the end.
+     */
+    static SimulatedReplay run(Path workDir, String database, SimulatorConfig simulation, Duration span)
+            throws Exception {
+        deleteRecursively(workDir);
+        long t0 = System.nanoTime();
+        LocalStack stack = LocalStack.start(workDir, database);
+        try {
+            Instant start = simulation.simulatedStart();
+            Instant end = start.plus(span);
+            EventGenerator generator = new EventGenerator(simulation);
+            long records = produceUntil(stack.kafkaBootstrapServers(), generator, end);
+            Path reference = workDir.resolve("reference");
+            SimulatedReferenceData.write(simulation, reference);
+            MonitorConfig config = stack.config(Map.of("reference.dir", reference.toString()));
+            String ready = Polling.secondsSince(t0);
+            long t1 = System.nanoTime();
+            awaitFinished(stack.startJob(config, true));
+            LOG.info("Replay of {} simulated days: stack and {} records ready in {} s, bounded job finished in {} s",
+                    span.toDays(), records, ready, Polling.secondsSince(t1));
+            return new SimulatedReplay(stack, config, simulation, generator.scenarioLog(), records, start, end);
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Sends records until the simulated clock has passed {@code end}; every record must be acknowledged. */
+    private static long produceUntil(String bootstrap, EventGenerator generator, Instant end) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long sent = 0;
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(KafkaEventProducer.producerProperties(bootstrap))) {
+            while (!generator.simulatedNow().isAfter(end)) {
+                SimulatedRecord r = generator.next();
+                String topic = KafkaEventProducer.topic(KafkaEventProducer.DEFAULT_TOPIC_PREFIX, r.topicFamily());
+                producer.send(new ProducerRecord<>(topic, r.key(), r.json()), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+                sent++;
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("Kafka did not acknowledge every simulated record", failure.get());
+        }
+        return sent;
+    }
+
+    /** Fails fast when the job fails: its restart strategy would otherwise retry until the timeout. */
+    private static void awaitFinished(JobClient job) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+        while (!result.isDone()) {
+            JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
+            boolean restarting = status == JobStatus.RESTARTING || status == JobStatus.FAILING;
+            if (restarting || System.nanoTime() > deadline) {
+                job.cancel().get(30, TimeUnit.SECONDS);
+                throw new IllegalStateException("the bounded job " + (restarting ? "failed and is restarting"
+                        : "did not finish within " + JOB_TIMEOUT) + "; see the stack's log in target/test-logs");
+            }
+            Thread.sleep(500);
+        }
+        result.get();
+    }
+
+    String database() {
+        return stack.database();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (stack.clickHouseIsExternal()) {
+            stack.clickHouse().execute("DROP DATABASE IF EXISTS " + stack.database());
+        }
+        stack.close();
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
