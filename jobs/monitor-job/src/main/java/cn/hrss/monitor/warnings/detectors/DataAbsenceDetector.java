@@ -72,8 +72,11 @@ public final class DataAbsenceDetector
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
         List<DataStream<Observation>> streams = new ArrayList<>();
         for (RuleDefinition rule : live.deployedOfKind(RuleKind.DATA_ABSENCE)) {
+            DataAbsenceScope scope = new DataAbsenceScope(rule.param("scopeBy"));
             streams.add(accepted
-                    .keyBy(new DataAbsenceScope(rule.param("scopeBy")))
+                    .filter(new DataAbsenceHeartbeats(scope, checkEvery(rule) / 4))
+                    .name("data-absence-heartbeats-" + rule.id)
+                    .keyBy(scope)
                     .connect(rules)
                     .process(new DataAbsenceDetector(live, rule.id))
                     .name("data-absence-" + rule.id).uid("data-absence-" + rule.id));
