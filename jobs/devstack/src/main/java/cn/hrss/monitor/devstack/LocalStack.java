@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -108,7 +110,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Submits the job to a MiniCluster in this JVM. Bounded: it stops at the Kafka offsets current at start. */
     public JobClient startJob(MonitorConfig config, boolean bounded) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+        Configuration cluster = new Configuration();
+        // The job has some forty operators; the MiniCluster's default network memory is too small for their channels.
+        cluster.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(256));
+        cluster.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(256));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(cluster);
         MonitorJob.configure(env, config);
         MonitorJob.defineWorkflow(env, new KafkaMonitorSources(config, bounded), new ProductionSinks(config), config);
         return env.executeAsync("hrss-monitor");

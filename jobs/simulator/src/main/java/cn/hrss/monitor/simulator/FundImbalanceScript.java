@@ -27,11 +27,11 @@ final class FundImbalanceScript implements ScenarioScript {
 
     @Override
     public void start(long at, long span) {
-        ctx.deficitCity = city;
+        ctx.deficitProvince = ctx.population.cityCode[city].substring(0, 2);
         ctx.deficitFrom = at;
         ctx.deficitTo = at + span;
-        ctx.log.add(new ScenarioLog.Entry(scenario(), ctx.population.cityCode[city], null, Instant.ofEpochMilli(at),
+        ctx.log.add(new ScenarioLog.Entry(scenario(), ctx.deficitProvince + "0000", null, Instant.ofEpochMilli(at),
                 Instant.ofEpochMilli(at + span), 0,
-                "110 contributions fall by 80% and 110 pension payouts rise by 60%"));
+                "in the whole province, 110 contributions fall by 80% and 110 pension payouts rise by 60%"));
     }
 }

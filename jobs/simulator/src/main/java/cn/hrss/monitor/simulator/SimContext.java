@@ -15,8 +15,11 @@ final class SimContext {
     final long startMillis;
     final long endMillis;
 
-    /** fund-imbalance: the city whose 110 fund runs a deficit in [deficitFrom, deficitTo), or -1. */
-    int deficitCity = -1;
+    /**
+     * fund-imbalance: the province (2-digit prefix) whose 110 fund runs a deficit in [deficitFrom, deficitTo), or null.
+     * A province, because pension funds are pooled at provincial level and the rules watch pooling levels.
+     */
+    String deficitProvince;
     long deficitFrom;
     long deficitTo;
 
@@ -36,7 +39,8 @@ final class SimContext {
     }
 
     boolean inDeficit(int city, long at) {
-        return city == deficitCity && at >= deficitFrom && at < deficitTo;
+        return deficitProvince != null && population.cityCode[city].startsWith(deficitProvince) && at >= deficitFrom
+                && at < deficitTo;
     }
 
     boolean silenced(String countyCode, long at) {

@@ -57,11 +57,14 @@ class LiveTuningAndAbsenceEndToEndTest {
     /** The laid-off employer: 1000 staff in 北京市朝阳区. */
     private static final String LAYOFF_COUNTY = "110105";
     private static final String LAYOFF_EMPLOYER = LiveRecords.uscc(LAYOFF_COUNTY, "MA01LAY01");
+    /** Loses the catalog's employerPersons in the same hour: it must alert under version 1. */
+    private static final String CONTROL_EMPLOYER = LiveRecords.uscc(LAYOFF_COUNTY, "MA01CTL01");
     private static final String OTHER_EMPLOYER = LiveRecords.uscc(LAYOFF_COUNTY, "MA01TCK01");
     private static final int HEADCOUNT = 1000;
     /** Below the catalog's employerPersons (20) and far below its share (10% of 1000). */
     private static final int FIRST_LAYOFFS = 12;
     private static final int LATER_LAYOFFS = 2;
+    private static final int CATALOG_EMPLOYER_PERSONS = 20;
     private static final int TUNED_EMPLOYER_PERSONS = 10;
 
     /** The city that falls silent: 上海市黄浦区, watched as its city 310100. */
@@ -108,25 +111,37 @@ class LiveTuningAndAbsenceEndToEndTest {
     }
 
     /**
-     * 12 of 1000 staff leave: under the catalog's thresholds, no alert. Version 2 of the rule (employerPersons 10) is
-     * published to the rules topic; when two more leave an hour later and that hour closes, the running job raises a
-     * yellow alert for the employer that records rule version 2.
+     * 12 of 1000 staff leave one employer: under the catalog's thresholds (20 persons, 10%), no alert; in the same
+     * hour 20 leave a control employer, which alerts under version 1 (at the threshold). Version 2 of the rule
+     * (employerPersons 10) is published to the rules topic; when two more leave the first employer an hour later and
+     * that hour closes, the running job raises a yellow alert for it that records rule version 2.
      */
     @Test
     @Order(1)
     void aPublishedThresholdChangesMassLayoffAlertingWithoutARestart() throws Exception {
+        assertThat(catalogRule(MASS_LAYOFF).integer("employerPersons")).isEqualTo(CATALOG_EMPLOYER_PERSONS);
         long t0 = System.nanoTime();
         for (int i = 1; i <= FIRST_LAYOFFS; i++) {
             records.insuredLeft(at(Duration.ofMinutes(10 + i)), LAYOFF_COUNTY, LAYOFF_EMPLOYER, HEADCOUNT, person(i));
         }
+        for (int i = 1; i <= CATALOG_EMPLOYER_PERSONS; i++) {
+            records.insuredLeft(at(Duration.ofMinutes(30 + i)), LAYOFF_COUNTY, CONTROL_EMPLOYER, HEADCOUNT,
+                    person(200 + i));
+        }
         closeHourWithEventAt(Duration.ofMinutes(70));
-        long departures = Polling.await("the rolling 30-day departures of " + LAYOFF_EMPLOYER, TIMEOUT,
-                () -> Optional.of(rollingDepartures()).filter(n -> n > 0));
-        assertThat(departures).as("distinct persons who left the employer").isEqualTo(FIRST_LAYOFFS);
-        Thread.sleep(3000); // the alert sinks are as fast as the indicator sink; give them time to show a wrong alert
-        assertThat(layoffAlerts()).as("mass_layoff alerts at %d of %d under the catalog's thresholds", FIRST_LAYOFFS,
-                HEADCOUNT).isEmpty();
-        LOG.info("{} departures graded quietly after {} s", departures, Polling.secondsSince(t0));
+        // The control's alert has come through the detector, lifecycle and sink: so has the verdict on the same hour's
+        // row of the first employer (a detector lagging behind the indicator sink would otherwise grade it under v2).
+        StoredAlert control = Polling.await("the control employer's mass_layoff alert under v1", TIMEOUT,
+                () -> alertsFor(CONTROL_EMPLOYER).stream().findFirst());
+        assertThat(control.ruleVersion()).as(control.describe()).isEqualTo(1);
+        assertThat(AlertContent.evidence(control).path("departures").asText())
+                .isEqualTo(String.valueOf(CATALOG_EMPLOYER_PERSONS));
+        assertThat(rollingDepartures()).as("distinct persons who left " + LAYOFF_EMPLOYER).isEqualTo(FIRST_LAYOFFS);
+        Thread.sleep(2000);
+        assertThat(alertsFor(LAYOFF_EMPLOYER)).as("mass_layoff alerts at %d of %d under the catalog's thresholds",
+                FIRST_LAYOFFS, HEADCOUNT).isEmpty();
+        LOG.info("{} departures graded quietly, the control's {} alerted, after {} s", FIRST_LAYOFFS,
+                CATALOG_EMPLOYER_PERSONS, Polling.secondsSince(t0));
 
         publish(tunedMassLayoffRule());
         Thread.sleep(3000); // the rules source reads the topic continuously: the update reaches every operator
@@ -136,7 +151,7 @@ class LiveTuningAndAbsenceEndToEndTest {
         }
         closeHourWithEventAt(Duration.ofMinutes(130));
         StoredAlert alert = Polling.await("a mass_layoff alert for " + LAYOFF_EMPLOYER, TIMEOUT,
-                () -> layoffAlerts().stream().findFirst());
+                () -> alertsFor(LAYOFF_EMPLOYER).stream().findFirst());
         LOG.info("mass_layoff alert after {} s: {}", Polling.secondsSince(t0), alert.describe());
 
         JsonNode evidence = AlertContent.evidence(alert);
@@ -145,7 +160,10 @@ class LiveTuningAndAbsenceEndToEndTest {
         assertThat(alert.severity()).isEqualTo("yellow");
         assertThat(alert.scopeKey()).isEqualTo(LAYOFF_EMPLOYER);
         assertThat(alert.regionCode()).isEqualTo(LAYOFF_COUNTY);
-        assertThat(evidence.path("departures").asText()).isEqualTo(String.valueOf(FIRST_LAYOFFS + LATER_LAYOFFS));
+        assertThat(evidence.path("departures").asText())
+                .as("departures when the alert fired (%s); the employer's rolling rows: %s", alert.describe(),
+                        departureRows())
+                .isEqualTo(String.valueOf(FIRST_LAYOFFS + LATER_LAYOFFS));
         assertThat(evidence.path("thresholds").asText()).contains("employerPersons=" + TUNED_EMPLOYER_PERSONS);
         assertThat(AlertContent.problems(alert)).isEmpty();
         // Its first transition is the v2 one at 14: nothing fired at 12 under v1, not even briefly.
@@ -226,9 +244,17 @@ class LiveTuningAndAbsenceEndToEndTest {
         return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0)[0]);
     }
 
-    private static List<StoredAlert> layoffAlerts() throws Exception {
+    /** Every rolling 30-day row written for the employer, for failure messages. */
+    private static List<String> departureRows() throws Exception {
+        return stack.clickHouse().queryTsv("SELECT window_start, window_end, as_of, version, value, written_at FROM "
+                + stack.table("indicators") + " WHERE indicator = 'employer_departures' AND period = 'rolling_30d'"
+                + " AND subject = '" + LAYOFF_EMPLOYER + "' ORDER BY written_at, version").stream()
+                .map(r -> String.join(" ", r)).toList();
+    }
+
+    private static List<StoredAlert> alertsFor(String employerUscc) throws Exception {
         return StoredAlert.read(stack.clickHouse(), stack.database(),
-                "rule_id = '" + MASS_LAYOFF + "' AND employer_uscc = '" + LAYOFF_EMPLOYER + "'");
+                "rule_id = '" + MASS_LAYOFF + "' AND employer_uscc = '" + employerUscc + "'");
     }
 
     private static List<StoredAlert> absenceAlerts(String status) throws Exception {

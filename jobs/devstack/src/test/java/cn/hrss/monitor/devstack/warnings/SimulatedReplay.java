@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -111,17 +112,29 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, SimulatorConfig s
     private static void awaitFinished(JobClient job) throws Exception {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
-        while (!result.isDone()) {
-            JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
-            boolean restarting = status == JobStatus.RESTARTING || status == JobStatus.FAILING;
-            if (restarting || System.nanoTime() > deadline) {
-                job.cancel().get(30, TimeUnit.SECONDS);
-                throw new IllegalStateException("the bounded job " + (restarting ? "failed and is restarting"
-                        : "did not finish within " + JOB_TIMEOUT) + "; see the stack's log in target/test-logs");
+        while (true) {
+            try {
+                result.get(1, TimeUnit.SECONDS);
+                return;
+            } catch (TimeoutException stillRunning) {
+                boolean restarting = isRestarting(job);
+                if (restarting || System.nanoTime() > deadline) {
+                    job.cancel().get(30, TimeUnit.SECONDS);
+                    throw new IllegalStateException("the bounded job " + (restarting ? "failed and is restarting"
+                            : "did not finish within " + JOB_TIMEOUT) + "; see the stack's log in target/test-logs");
+                }
             }
-            Thread.sleep(500);
         }
-        result.get();
+    }
+
+    /** @return whether the job is failing over; false when it just finished, as its MiniCluster is then gone */
+    private static boolean isRestarting(JobClient job) {
+        try {
+            JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
+            return status == JobStatus.RESTARTING || status == JobStatus.FAILING;
+        } catch (Exception finishedMeanwhile) {
+            return false;
+        }
     }
 
     String database() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -20,7 +19,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -40,24 +38,16 @@ import org.apache.flink.util.Collector;
  * <p>A live change of {@code graceMonths} or the bands applies from the person's next event.
  */
 public final class BenefitAfterDeathDetector
-        extends KeyedBroadcastProcessFunction<String, Event, RuleDefinition, Observation> {
+        extends PersonSuspicionDetector {
     /** Bound per person: a pensioner is paid a few items a month, so 13 months of payments fit well below this. */
     static final int MAX_PAYMENTS = 64;
-
-    private final LiveRules liveRules;
-    private final String ruleId;
 
     /** Date of death, YYYYMMDD; the earliest when several sources report it. */
     private transient ValueState<Integer> deathDate;
     private transient ListState<BenefitAfterDeathPayment> payments;
-    /** What the last observation said (severity, months, amount), so unchanged evaluations emit nothing. */
-    private transient ValueState<String> reported;
-    /** Event time of the person's latest event; the state expires a retention after it. */
-    private transient ValueState<Long> lastActivity;
 
     public BenefitAfterDeathDetector(LiveRules liveRules, String ruleId) {
-        this.liveRules = liveRules;
-        this.ruleId = ruleId;
+        super(liveRules, ruleId, RuleKind.BENEFIT_AFTER_DEATH);
     }
 
     /**
@@ -92,12 +82,16 @@ public final class BenefitAfterDeathDetector
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    protected void openPersonState() {
         deathDate = getRuntimeContext().getState(new ValueStateDescriptor<>("deathDate", Integer.class));
         payments = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("payments", BenefitAfterDeathPayment.class));
-        reported = getRuntimeContext().getState(new ValueStateDescriptor<>("reported", String.class));
-        lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActivity", Long.class));
+    }
+
+    @Override
+    protected void forgetPerson() {
+        deathDate.clear();
+        payments.clear();
     }
 
     @Override
@@ -122,19 +116,6 @@ public final class BenefitAfterDeathDetector
         evaluate(rule, latest, ctx.getCurrentKey(), out);
     }
 
-    /** @return the person's latest activity including {@code at}, with the cleanup timer a retention after it */
-    private long touch(long at, long retention, ReadOnlyContext ctx) throws Exception {
-        Long before = lastActivity.value();
-        if (before != null && before >= at) {
-            return before;
-        }
-        if (before != null) {
-            ctx.timerService().deleteEventTimeTimer(before + retention);
-        }
-        ctx.timerService().registerEventTimeTimer(at + retention);
-        lastActivity.update(at);
-        return at;
-    }
 
     private void evaluate(RuleDefinition rule, long at, String person, Collector<Observation> out) throws Exception {
         Integer death = deathDate.value();
@@ -190,52 +171,7 @@ public final class BenefitAfterDeathDetector
         out.collect(o);
     }
 
-    /** Retention over: everything about the person is forgotten, and a reported suspicion is cleared. */
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
-        Long last = lastActivity.value();
-        if (last == null) { // a timer left by a retention that changed live; the person is already forgotten
-            return;
-        }
-        RuleDefinition rule = rule(ctx);
-        long due = last + rule.duration("retention").toMillis();
-        if (timestamp < due) { // the retention was lengthened by a live rule change
-            ctx.timerService().registerEventTimeTimer(due);
-            return;
-        }
-        if (reported.value() != null) {
-            Observation clear = observation(rule, ctx.getCurrentKey(), null, timestamp);
-            clear.evidence.put("reason", "retention");
-            out.collect(clear);
-        }
-        deathDate.clear();
-        payments.clear();
-        reported.clear();
-        lastActivity.clear();
-    }
 
-    @Override
-    public void processBroadcastElement(RuleDefinition update, Context ctx, Collector<Observation> out)
-            throws Exception {
-        liveRules.apply(update, ctx.getBroadcastState(LiveRules.STATE));
-    }
 
-    private Observation observation(RuleDefinition rule, String person, Severity severity, long at) {
-        Observation o = new Observation();
-        o.ruleId = rule.id;
-        o.ruleVersion = rule.version;
-        o.scopeKey = person;
-        o.personPseudonym = person;
-        o.severity = severity;
-        o.observedAt = at;
-        return o;
-    }
 
-    private RuleDefinition rule(ReadOnlyContext ctx) throws Exception {
-        RuleDefinition rule = liveRules.get(ruleId, ctx.getBroadcastState(LiveRules.STATE));
-        if (rule == null || rule.kind != RuleKind.BENEFIT_AFTER_DEATH) {
-            throw new IllegalStateException("no benefit_after_death rule '" + ruleId + "' in the catalog");
-        }
-        return rule;
-    }
 }

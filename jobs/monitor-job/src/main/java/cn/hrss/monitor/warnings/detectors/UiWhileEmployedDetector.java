@@ -14,17 +14,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -41,27 +37,19 @@ import org.apache.flink.util.Collector;
  * alert can resolve after the rule's hold. A live rule change applies from the person's next event.
  */
 public final class UiWhileEmployedDetector
-        extends KeyedBroadcastProcessFunction<String, Event, RuleDefinition, Observation> {
+        extends PersonSuspicionDetector {
     /** Bounds per person: one benefit payment a month, and a handful of employers within a retention. */
     static final int MAX_PAYMENTS = 24;
     static final int MAX_SPELLS = 16;
 
     private static final String UNEMPLOYMENT_BENEFIT = "unemployment_benefit";
 
-    private final LiveRules liveRules;
-    private final String ruleId;
-
     private transient ListState<BenefitAfterDeathPayment> payments;
     /** Employer USCC → its latest spell with the person. */
     private transient MapState<String, UiWhileEmployedSpell> spells;
-    /** What the last observation said, so unchanged evaluations emit nothing. */
-    private transient ValueState<String> reported;
-    /** Event time of the person's latest event; the state expires a retention after it. */
-    private transient ValueState<Long> lastActivity;
 
     public UiWhileEmployedDetector(LiveRules liveRules, String ruleId) {
-        this.liveRules = liveRules;
-        this.ruleId = ruleId;
+        super(liveRules, ruleId, RuleKind.UI_WHILE_EMPLOYED);
     }
 
     /**
@@ -111,13 +99,17 @@ public final class UiWhileEmployedDetector
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    protected void openPersonState() {
         payments = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("uiPayments", BenefitAfterDeathPayment.class));
         spells = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("spells", String.class, UiWhileEmployedSpell.class));
-        reported = getRuntimeContext().getState(new ValueStateDescriptor<>("reported", String.class));
-        lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActivity", Long.class));
+    }
+
+    @Override
+    protected void forgetPerson() {
+        payments.clear();
+        spells.clear();
     }
 
     @Override
@@ -161,19 +153,6 @@ public final class UiWhileEmployedDetector
         }
     }
 
-    /** @return the person's latest activity including {@code at}, with the cleanup timer a retention after it */
-    private long touch(long at, long retention, ReadOnlyContext ctx) throws Exception {
-        Long before = lastActivity.value();
-        if (before != null && before >= at) {
-            return before;
-        }
-        if (before != null) {
-            ctx.timerService().deleteEventTimeTimer(before + retention);
-        }
-        ctx.timerService().registerEventTimeTimer(at + retention);
-        lastActivity.update(at);
-        return at;
-    }
 
     private void evaluate(RuleDefinition rule, long at, String person, Collector<Observation> out) throws Exception {
         // Overlapping payments, each with the employer whose spell it overlaps (the earliest-starting one).
@@ -228,52 +207,7 @@ public final class UiWhileEmployedDetector
         out.collect(o);
     }
 
-    /** Retention over: everything about the person is forgotten, and a reported suspicion is cleared. */
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
-        Long last = lastActivity.value();
-        if (last == null) { // a timer left by a retention that changed live; the person is already forgotten
-            return;
-        }
-        RuleDefinition rule = rule(ctx);
-        long due = last + rule.duration("retention").toMillis();
-        if (timestamp < due) { // the retention was lengthened by a live rule change
-            ctx.timerService().registerEventTimeTimer(due);
-            return;
-        }
-        if (reported.value() != null) {
-            Observation clear = observation(rule, ctx.getCurrentKey(), null, timestamp);
-            clear.evidence.put("reason", "retention");
-            out.collect(clear);
-        }
-        payments.clear();
-        spells.clear();
-        reported.clear();
-        lastActivity.clear();
-    }
 
-    @Override
-    public void processBroadcastElement(RuleDefinition update, Context ctx, Collector<Observation> out)
-            throws Exception {
-        liveRules.apply(update, ctx.getBroadcastState(LiveRules.STATE));
-    }
 
-    private Observation observation(RuleDefinition rule, String person, Severity severity, long at) {
-        Observation o = new Observation();
-        o.ruleId = rule.id;
-        o.ruleVersion = rule.version;
-        o.scopeKey = person;
-        o.personPseudonym = person;
-        o.severity = severity;
-        o.observedAt = at;
-        return o;
-    }
 
-    private RuleDefinition rule(ReadOnlyContext ctx) throws Exception {
-        RuleDefinition rule = liveRules.get(ruleId, ctx.getBroadcastState(LiveRules.STATE));
-        if (rule == null || rule.kind != RuleKind.UI_WHILE_EMPLOYED) {
-            throw new IllegalStateException("no ui_while_employed rule '" + ruleId + "' in the catalog");
-        }
-        return rule;
-    }
 }

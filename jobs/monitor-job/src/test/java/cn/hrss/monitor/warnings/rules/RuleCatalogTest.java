@@ -86,7 +86,7 @@ class RuleCatalogTest {
                         "params.expectedGap: not a duration (like 90s, 30m, 6h, 7d): 'soon'"),
                 broken("fund_imbalance", "period: month", "period: week",
                         "params.period: 'week' not allowed; expected one of hour, day"),
-                broken("fund_imbalance", "regionLevels: city,province", "regionLevels: city,town",
+                broken("fund_imbalance", "regionLevels: province,nation", "regionLevels: province,town",
                         "params.regionLevels: 'town' not allowed; expected a comma-separated list of nation,"),
                 broken("fund_imbalance", "(?m)^params:\\n", "params:\n  threshold: 3\n",
                         "params.threshold: unknown parameter for kind fund_imbalance; expected regionLevels,"),

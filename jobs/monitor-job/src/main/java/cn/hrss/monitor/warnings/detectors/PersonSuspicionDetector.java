@@ -1,0 +1,111 @@
+package cn.hrss.monitor.warnings.detectors;
+
+import cn.hrss.monitor.events.Event;
+import cn.hrss.monitor.warnings.Observation;
+import cn.hrss.monitor.warnings.Severity;
+import cn.hrss.monitor.warnings.rules.LiveRules;
+import cn.hrss.monitor.warnings.rules.RuleDefinition;
+import cn.hrss.monitor.warnings.rules.RuleKind;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * What the fraud-suspicion detectors share, keyed by person pseudonym: one rule from the live catalog, person-scoped
+ * observations, and a retention after the person's latest event after which everything about them is forgotten (an
+ * event-time timer; a reported suspicion is then cleared). Subclasses keep their own evidence state.
+ */
+abstract class PersonSuspicionDetector
+        extends KeyedBroadcastProcessFunction<String, Event, RuleDefinition, Observation> {
+    private final LiveRules liveRules;
+    private final String ruleId;
+    private final RuleKind kind;
+
+    /** What the last observation said, so unchanged evaluations emit nothing. */
+    protected transient ValueState<String> reported;
+    /** Event time of the person's latest event; the state expires a retention after it. */
+    protected transient ValueState<Long> lastActivity;
+
+    PersonSuspicionDetector(LiveRules liveRules, String ruleId, RuleKind kind) {
+        this.liveRules = liveRules;
+        this.ruleId = ruleId;
+        this.kind = kind;
+    }
+
+    @Override
+    public final void open(OpenContext openContext) {
+        reported = getRuntimeContext().getState(new ValueStateDescriptor<>("reported", String.class));
+        lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActivity", Long.class));
+        openPersonState();
+    }
+
+    /** Creates the subclass's own per-person state. */
+    protected abstract void openPersonState();
+
+    /** Clears the subclass's own per-person state. */
+    protected abstract void forgetPerson();
+
+    /** @return the person's latest activity including {@code at}, with the cleanup timer a retention after it */
+    protected long touch(long at, long retention, ReadOnlyContext ctx) throws Exception {
+        Long before = lastActivity.value();
+        if (before != null && before >= at) {
+            return before;
+        }
+        if (before != null) {
+            ctx.timerService().deleteEventTimeTimer(before + retention);
+        }
+        ctx.timerService().registerEventTimeTimer(at + retention);
+        lastActivity.update(at);
+        return at;
+    }
+
+    /** Retention over: everything about the person is forgotten, and a reported suspicion is cleared. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        Long last = lastActivity.value();
+        if (last == null) { // a timer left by a retention that changed live; the person is already forgotten
+            return;
+        }
+        RuleDefinition rule = rule(ctx);
+        long due = last + rule.duration("retention").toMillis();
+        if (timestamp < due) { // the retention was lengthened by a live rule change
+            ctx.timerService().registerEventTimeTimer(due);
+            return;
+        }
+        if (reported.value() != null) {
+            Observation clear = observation(rule, ctx.getCurrentKey(), null, timestamp);
+            clear.evidence.put("reason", "retention");
+            out.collect(clear);
+        }
+        forgetPerson();
+        reported.clear();
+        lastActivity.clear();
+    }
+
+    @Override
+    public void processBroadcastElement(RuleDefinition update, Context ctx, Collector<Observation> out)
+            throws Exception {
+        liveRules.apply(update, ctx.getBroadcastState(LiveRules.STATE));
+    }
+
+    protected Observation observation(RuleDefinition rule, String person, Severity severity, long at) {
+        Observation o = new Observation();
+        o.ruleId = rule.id;
+        o.ruleVersion = rule.version;
+        o.scopeKey = person;
+        o.personPseudonym = person;
+        o.severity = severity;
+        o.observedAt = at;
+        return o;
+    }
+
+    protected RuleDefinition rule(ReadOnlyContext ctx) throws Exception {
+        RuleDefinition rule = liveRules.get(ruleId, ctx.getBroadcastState(LiveRules.STATE));
+        if (rule == null || rule.kind != kind) {
+            throw new IllegalStateException("no " + kind.id + " rule '" + ruleId + "' in the catalog");
+        }
+        return rule;
+    }
+}
