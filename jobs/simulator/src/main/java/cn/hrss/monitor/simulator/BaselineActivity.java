@@ -21,8 +21,8 @@ final class BaselineActivity {
     private static final double INJURY_RATE = 0.006;
     private static final double FLEXIBLE_PENSION_RATE = 0.20;
     /** fund-imbalance: share of the deficit city's 110 contributions that do not come in, and the payout uplift. */
-    private static final double DEFICIT_CONTRIBUTION_LOSS = 0.8;
-    private static final double DEFICIT_PAYOUT_FACTOR = 1.6;
+    private static final double DEFICIT_CONTRIBUTION_LOSS = 0.9;
+    private static final double DEFICIT_PAYOUT_FACTOR = 2.0;
 
     private final SimContext ctx;
     private final Population pop;

@@ -3,8 +3,9 @@ package cn.hrss.monitor.simulator;
 import java.time.Instant;
 
 /**
- * fund-imbalance: from its start to the end of the configured run, most of a city's enterprise pension (110) contributions do
- * not come in and its 110 pensions are paid 60% higher, so the city's 110 outflow exceeds its income every month.
+ * fund-imbalance: from its start to the end of the configured run, 90% of the enterprise pension (110) contributions of a
+ * city's whole province do not come in and its 110 pensions are paid twice over, so the province's 110 outflow exceeds
+ * its income every month and months payable falls.
  */
 final class FundImbalanceScript implements ScenarioScript {
     private final SimContext ctx;
@@ -32,6 +33,6 @@ final class FundImbalanceScript implements ScenarioScript {
         ctx.deficitTo = at + span;
         ctx.log.add(new ScenarioLog.Entry(scenario(), ctx.deficitProvince + "0000", null, Instant.ofEpochMilli(at),
                 Instant.ofEpochMilli(at + span), 0,
-                "in the whole province, 110 contributions fall by 80% and 110 pension payouts rise by 60%"));
+                "in the whole province, 110 contributions fall by 90% and 110 pension payouts double"));
     }
 }

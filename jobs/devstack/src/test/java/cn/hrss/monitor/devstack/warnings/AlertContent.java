@@ -1,5 +1,6 @@
 package cn.hrss.monitor.devstack.warnings;
 
+import cn.hrss.monitor.ingest.IdentifierChecks;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +20,8 @@ import java.util.regex.Pattern;
 final class AlertContent {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
-    /** A raw GB 11643 citizen ID: 17 digits and a check character. */
-    private static final Pattern CITIZEN_ID = Pattern.compile("\\d{17}[\\dX]");
+    /** 18 characters shaped like a GB 11643 citizen ID (an all-digit USCC has the same shape). */
+    private static final Pattern ID_SHAPED = Pattern.compile("(?<![0-9A-Z])[0-9]{17}[0-9X](?![0-9A-Z])");
 
     private AlertContent() {}
 
@@ -39,21 +41,37 @@ final class AlertContent {
             problems.add(alert.alertId() + " " + alert.ruleId() + ": runbook '" + alert.runbook()
                     + "' is not a file of the repository");
         }
-        if (CITIZEN_ID.matcher(alert.personPseudonym() + " " + alert.title() + " " + alert.summary() + " "
-                + alert.evidence()).find()) {
-            problems.add(alert.alertId() + " " + alert.ruleId() + ": something shaped like a citizen ID: "
-                    + alert.describe());
+        if (containsCitizenId(alert.personPseudonym() + " " + alert.title() + " " + alert.summary() + " "
+                + alert.evidence())) {
+            // Not printed: the message would spread it further.
+            problems.add(alert.alertId() + " " + alert.ruleId() + ": a citizen ID in clear text");
         }
         return problems;
     }
 
-    /** @return the evidence of {@code alert} as JSON (it must be an object) */
+    /** @return the evidence of {@code alert} as JSON */
     static JsonNode evidence(StoredAlert alert) {
-        JsonNode node = parse(alert.evidence());
+        return json(alert.evidence(), "the evidence of " + alert.describe());
+    }
+
+    /** @return {@code text} as JSON; {@code what} names it if it is not JSON */
+    static JsonNode json(String text, String what) {
+        JsonNode node = parse(text);
         if (node == null) {
-            throw new AssertionError("evidence of " + alert.describe() + " is not JSON");
+            throw new AssertionError(what + " is not JSON: " + text);
         }
         return node;
+    }
+
+    /** @return whether {@code text} holds a valid citizen ID that is not also a valid USCC (employers may be named) */
+    private static boolean containsCitizenId(String text) {
+        Matcher m = ID_SHAPED.matcher(text);
+        while (m.find()) {
+            if (IdentifierChecks.isValidCitizenId(m.group()) && !IdentifierChecks.isValidUscc(m.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void text(StoredAlert alert, String field, String value, List<String> problems) {

@@ -65,6 +65,11 @@ public final class FundMonthsPayableDetector
     }
 
     private void grade(RuleDefinition rule, IndicatorRow row, Collector<Observation> out) throws Exception {
+        if (row.asOf != row.windowEnd) {
+            // Only a closed month's value is graded: mid-month values depend on how far the month has run when it
+            // refreshes, so a replay of the same events would not grade them alike.
+            return;
+        }
         FundMonthsPayableLevel last = reported.get(rule.id);
         if (last != null && (row.windowStart < last.windowStart
                 || row.windowStart == last.windowStart && row.version <= last.version)) {

@@ -23,10 +23,9 @@ import org.apache.flink.util.OutputTag;
  * graded by {@link MassLayoffThresholds#employer}; observations with the USCC as scope. Every change of what the
  * county stage needs goes to {@link #TO_COUNTY}.
  *
- * <p>The rolling window moves on daily: the window ending a day later first shows up when the watermark reaches the
- * current window's end, and only if anyone left within it (rows exist only for non-zero values). So a timer at the
- * window's end that finds no newer window means the departures fell to 0. Headcounts are kept {@code windowDays}
- * after the last report; then, with no departures, the employer's state is dropped.
+ * <p>Rolling 30-day rows are change points: a new row arrives whenever the number changes, also when departures leave
+ * the window (down to 0), so the latest row is the current value. Headcounts are kept {@code windowDays} after the
+ * last report; then, with no departures, the employer's state is dropped.
  */
 public final class MassLayoffAtEmployer
         extends KeyedBroadcastProcessFunction<String, MassLayoffSignal, RuleDefinition, Observation> {
@@ -67,7 +66,6 @@ public final class MassLayoffAtEmployer
             e.windowEnd = row.windowEnd;
             e.version = row.version;
             e.countyCode = row.regionCode;
-            ctx.timerService().registerEventTimeTimer(row.windowEnd);
             at = row.asOf;
         } else {
             if (s.at < e.headcountAt) {
@@ -97,11 +95,6 @@ public final class MassLayoffAtEmployer
         MassLayoffEmployer e = employer.value();
         if (e == null) {
             return;
-        }
-        if (e.departures > 0 && e.windowEnd <= timestamp) {
-            e.departures = 0;
-            ctx.output(TO_COUNTY, e.forCounty());
-            grade(e, Math.max(timestamp, e.lastObservedAt), true, ctx, out);
         }
         if (e.departures == 0 && e.holding.isEmpty() && e.headcountAt + retentionMillis <= timestamp) {
             employer.clear();
