@@ -160,6 +160,15 @@ class LiveTuningAndAbsenceEndToEndTest {
         assertThat(alert.severity()).isEqualTo("yellow");
         assertThat(alert.scopeKey()).isEqualTo(LAYOFF_EMPLOYER);
         assertThat(alert.regionCode()).isEqualTo(LAYOFF_COUNTY);
+        if (!evidence.path("departures").asText().equals("14")) {
+            Thread.sleep(5000);
+            for (String q : List.of(
+                    "SELECT indicator, period, toString(window_start), toString(window_end), toString(as_of), version, value, toString(written_at) FROM " + stack.table("indicators") + " WHERE subject = '" + LAYOFF_EMPLOYER + "' ORDER BY written_at, period, version",
+                    "SELECT sequence, transition, rule_version, toString(starts_at), toString(updated_at), evidence FROM " + stack.table("alert_events") + " WHERE employer_uscc = '" + LAYOFF_EMPLOYER + "' ORDER BY sequence",
+                    "SELECT type, event_id, toString(toDateTime(intDiv(occurred_at_ms,1000))), kafka_partition, kafka_offset, employer_headcount FROM " + stack.table("events") + " WHERE employer_uscc = '" + LAYOFF_EMPLOYER + "' ORDER BY kafka_offset")) {
+                stack.clickHouse().queryTsv(q).forEach(r -> System.out.println("SCRATCH " + String.join(" | ", r)));
+            }
+        }
         assertThat(evidence.path("departures").asText())
                 .as("departures when the alert fired (%s); the employer's rolling rows: %s", alert.describe(),
                         departureRows())

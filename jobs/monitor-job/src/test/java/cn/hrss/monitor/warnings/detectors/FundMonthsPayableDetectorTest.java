@@ -37,8 +37,9 @@ class FundMonthsPayableDetectorTest {
     }
 
     private void feed(int m, String insurance, String months) throws Exception {
+        // Only closed months are graded: the row's as-of is the month's end.
         IndicatorRow r = row("fund_months_payable", "month", "city", "110100", insurance, month(m), month(m + 1),
-                month(m) + 3_600_000L * ++version, months, version);
+                month(m + 1), months, ++version);
         harness.processElement(r, r.windowEnd - 1);
     }
 
@@ -69,7 +70,7 @@ class FundMonthsPayableDetectorTest {
     }
 
     @Test
-    void refreshesWithinOneSeverityDoNotFloodButANewMonthUpdatesTheEvidence() throws Exception {
+    void monthsWithinOneSeverityDoNotFloodButANewMonthUpdatesTheEvidence() throws Exception {
         feed(3, "110", "11.50");
         feed(3, "110", "11.40");
         feed(3, "110", "11.30");
@@ -92,9 +93,9 @@ class FundMonthsPayableDetectorTest {
     @Test
     void anOlderRefreshArrivingLateIsIgnored() throws Exception {
         IndicatorRow newer = row("fund_months_payable", "month", "city", "110100", "110", month(3), month(4),
-                month(3) + 7_200_000L, "5.00", 2);
+                month(4), "5.00", 2);
         IndicatorRow older = row("fund_months_payable", "month", "city", "110100", "110", month(3), month(4),
-                month(3) + 3_600_000L, "13.00", 1);
+                month(4), "13.00", 1);
         harness.processElement(newer, newer.windowEnd - 1);
         harness.processElement(older, older.windowEnd - 1);
 
@@ -118,7 +119,7 @@ class FundMonthsPayableDetectorTest {
     @Test
     void countiesAreNotGradedWhenTheRuleWatchesCitiesAndProvinces() throws Exception {
         IndicatorRow county = row("fund_months_payable", "month", "county", "110105", "110", month(3), month(4),
-                month(3) + 1, "1.00", 1);
+                month(4), "1.00", 1);
         harness.processElement(county, county.windowEnd - 1);
 
         assertThat(observed()).isEmpty();

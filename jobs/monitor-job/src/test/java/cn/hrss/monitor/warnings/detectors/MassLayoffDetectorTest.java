@@ -114,7 +114,7 @@ class MassLayoffDetectorTest {
             headcount(1, 200);
             departures(1, 25);
             departures(2, 25); // the next day's window: same persons, nothing new to report
-            harness.processWatermark(day(3)); // no window ending on day 3: nobody left within it
+            departures(3, 0); // the rolling count's change point when everyone has left the window
             assertThat(severities(harness)).containsExactly("yellow 25", "clear 0");
             assertThat(harness.getSideOutput(MassLayoffAtEmployer.TO_COUNTY)).extracting(StreamRecord::getValue)
                     .extracting(e -> e.departures).containsExactly(25L, 0L);
