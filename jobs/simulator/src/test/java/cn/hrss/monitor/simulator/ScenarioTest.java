@@ -144,29 +144,31 @@ class ScenarioTest {
     }
 
     @Test
-    void fundImbalanceCityPaysOutMoreThanItTakesInEveryMonth() {
+    void fundImbalanceProvincePaysOutMoreThanItTakesInEveryMonth() {
         Instant start = OffsetDateTime.parse("2026-07-01T00:00:00+08:00").toInstant();
         SimulatorConfig config = SimulatorConfig.defaults().withStart(start).withClock(1000, 14_400)
                 .withScenarios(Set.of(Scenario.FUND_IMBALANCE)).withBadInput(0, 0, 0)
                 .withRunLength(Duration.ofDays(62));
         EventGenerator generator = new EventGenerator(config);
         List<JsonNode> twoMonths = Streams.valid(Streams.generateUntil(generator, start.plus(62, ChronoUnit.DAYS)));
-        String city = generator.scenarioLog().find(Scenario.FUND_IMBALANCE).orElseThrow().regionCode().substring(0, 4);
+        // The deficit covers a whole province (pension funds are pooled there): its code's first two digits.
+        String province = generator.scenarioLog().find(Scenario.FUND_IMBALANCE).orElseThrow().regionCode()
+                .substring(0, 2);
         for (int month : new int[] {7, 8}) {
-            long[] cityFlows = new long[2];
+            long[] provinceFlows = new long[2];
             long[] restFlows = new long[2];
             for (JsonNode e : twoMonths) {
                 if (Streams.localDate(e).getMonthValue() != month || !"110".equals(Streams.text(e, "insuranceType"))) {
                     continue;
                 }
-                long[] flows = e.get("regionCode").asText().startsWith(city) ? cityFlows : restFlows;
+                long[] flows = e.get("regionCode").asText().startsWith(province) ? provinceFlows : restFlows;
                 if (Streams.isType(e, "contribution.paid")) {
                     flows[0] += Streams.fen(e);
                 } else if (Streams.isType(e, "benefit.paid")) {
                     flows[1] += Streams.fen(e);
                 }
             }
-            assertThat(cityFlows[1]).as("city outflow in month %d", month).isGreaterThan(cityFlows[0]);
+            assertThat(provinceFlows[1]).as("province outflow in month %d", month).isGreaterThan(provinceFlows[0]);
             assertThat(restFlows[0]).as("income elsewhere in month %d", month).isGreaterThan(restFlows[1]);
         }
     }

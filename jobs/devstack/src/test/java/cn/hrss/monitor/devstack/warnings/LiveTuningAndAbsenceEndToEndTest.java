@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 class LiveTuningAndAbsenceEndToEndTest {
     private static final Logger LOG = LoggerFactory.getLogger(LiveTuningAndAbsenceEndToEndTest.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
     private static final String MASS_LAYOFF = "mass_layoff";
 
     /** The laid-off employer: 1000 staff in 北京市朝阳区. */
@@ -88,8 +89,8 @@ class LiveTuningAndAbsenceEndToEndTest {
     static void startJob() throws Exception {
         Path workDir = Path.of("target", "warnings-e2e", "live").toAbsolutePath();
         stack = LocalStack.start(workDir, "hrss_live_" + System.currentTimeMillis());
-        // Partitions that received nothing lately stop holding back the watermark within two seconds.
-        config = stack.config(Map.of("ingest.source-idle-timeout", "2s"));
+        // Partitions that received nothing lately stop holding back the watermark within seconds.
+        config = stack.config(Map.of("ingest.source-idle-timeout", IDLE_TIMEOUT.toSeconds() + "s"));
         job = stack.startJob(config, false);
         records = new LiveRecords(config);
     }
@@ -112,9 +113,10 @@ class LiveTuningAndAbsenceEndToEndTest {
 
     /**
      * 12 of 1000 staff leave one employer: under the catalog's thresholds (20 persons, 10%), no alert; in the same
-     * hour 20 leave a control employer, which alerts under version 1 (at the threshold). Version 2 of the rule
-     * (employerPersons 10) is published to the rules topic; when two more leave the first employer an hour later and
-     * that hour closes, the running job raises a yellow alert for it that records rule version 2.
+     * hour 20 leave a control employer, which alerts under version 1 (at the threshold). The stream then pauses, as
+     * live streams do. Version 2 of the rule (employerPersons 10) is published to the rules topic; when two more leave
+     * the first employer an hour later and that hour closes, the running job raises a yellow alert for it at 14 that
+     * records rule version 2 — its only transition.
      */
     @Test
     @Order(1)
@@ -128,9 +130,12 @@ class LiveTuningAndAbsenceEndToEndTest {
             records.insuredLeft(at(Duration.ofMinutes(30 + i)), LAYOFF_COUNTY, CONTROL_EMPLOYER, HEADCOUNT,
                     person(200 + i));
         }
+        // A live stream pauses for longer than the idle timeout, so every partition goes idle. Event time stands still
+        // meanwhile: what the detectors know (the employers' headcounts) must survive the pause.
+        Thread.sleep(3 * IDLE_TIMEOUT.toMillis());
         closeHourWithEventAt(Duration.ofMinutes(70));
         // The control's alert has come through the detector, lifecycle and sink: so has the verdict on the same hour's
-        // row of the first employer (a detector lagging behind the indicator sink would otherwise grade it under v2).
+        // row of the first employer, which must be quiet.
         StoredAlert control = Polling.await("the control employer's mass_layoff alert under v1", TIMEOUT,
                 () -> alertsFor(CONTROL_EMPLOYER).stream().findFirst());
         assertThat(control.ruleVersion()).as(control.describe()).isEqualTo(1);
@@ -160,18 +165,11 @@ class LiveTuningAndAbsenceEndToEndTest {
         assertThat(alert.severity()).isEqualTo("yellow");
         assertThat(alert.scopeKey()).isEqualTo(LAYOFF_EMPLOYER);
         assertThat(alert.regionCode()).isEqualTo(LAYOFF_COUNTY);
-        if (!evidence.path("departures").asText().equals("14")) {
-            Thread.sleep(5000);
-            for (String q : List.of(
-                    "SELECT indicator, period, toString(window_start), toString(window_end), toString(as_of), version, value, toString(written_at) FROM " + stack.table("indicators") + " WHERE subject = '" + LAYOFF_EMPLOYER + "' ORDER BY written_at, period, version",
-                    "SELECT sequence, transition, rule_version, toString(starts_at), toString(updated_at), evidence FROM " + stack.table("alert_events") + " WHERE employer_uscc = '" + LAYOFF_EMPLOYER + "' ORDER BY sequence",
-                    "SELECT type, event_id, toString(toDateTime(intDiv(occurred_at_ms,1000))), kafka_partition, kafka_offset, employer_headcount FROM " + stack.table("events") + " WHERE employer_uscc = '" + LAYOFF_EMPLOYER + "' ORDER BY kafka_offset")) {
-                stack.clickHouse().queryTsv(q).forEach(r -> System.out.println("SCRATCH " + String.join(" | ", r)));
-            }
-        }
         assertThat(evidence.path("departures").asText())
-                .as("departures when the alert fired (%s); the employer's rolling rows: %s", alert.describe(),
-                        departureRows())
+                .as("departures when the alert fired (%s; fired before the hour with the later departures closed, so"
+                                + " something else graded the employer anew: e.g. its headcount forgotten during the"
+                                + " idle pause, as when event-time timers fire while the inputs are idle); the"
+                                + " employer's rolling rows: %s", alert.describe(), departureRows())
                 .isEqualTo(String.valueOf(FIRST_LAYOFFS + LATER_LAYOFFS));
         assertThat(evidence.path("thresholds").asText()).contains("employerPersons=" + TUNED_EMPLOYER_PERSONS);
         assertThat(AlertContent.problems(alert)).isEmpty();

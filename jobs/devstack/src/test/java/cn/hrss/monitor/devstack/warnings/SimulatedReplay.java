@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * @param config the job's configuration (with the simulated world's reference data)
  * @param scenarios what the simulator injected, where
  * @param records records sent to Kafka
+ * @param start simulated time of the first record
  */
-record SimulatedReplay(LocalStack stack, MonitorConfig config, SimulatorConfig simulation, ScenarioLog scenarios,
-                       long records, Instant start, Instant end) implements AutoCloseable {
+record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scenarios, long records, Instant start)
+        implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedReplay.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
@@ -66,9 +67,8 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, SimulatorConfig s
         LocalStack stack = LocalStack.start(workDir, database);
         try {
             Instant start = simulation.simulatedStart();
-            Instant end = start.plus(span);
             EventGenerator generator = new EventGenerator(simulation);
-            long records = produceUntil(stack.kafkaBootstrapServers(), generator, end);
+            long records = produceUntil(stack.kafkaBootstrapServers(), generator, start.plus(span));
             Path reference = workDir.resolve("reference");
             SimulatedReferenceData.write(simulation, reference);
             MonitorConfig config = stack.config(Map.of("reference.dir", reference.toString()));
@@ -77,7 +77,7 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, SimulatorConfig s
             awaitFinished(stack.startJob(config, true));
             LOG.info("Replay of {} simulated days: stack and {} records ready in {} s, bounded job finished in {} s",
                     span.toDays(), records, ready, Polling.secondsSince(t1));
-            return new SimulatedReplay(stack, config, simulation, generator.scenarioLog(), records, start, end);
+            return new SimulatedReplay(stack, config, generator.scenarioLog(), records, start);
         } catch (Exception | Error e) {
             stack.close();
             throw e;
