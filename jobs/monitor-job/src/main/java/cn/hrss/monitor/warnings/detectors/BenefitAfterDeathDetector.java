@@ -16,7 +16,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
@@ -57,16 +56,7 @@ public final class BenefitAfterDeathDetector
      */
     public static List<DataStream<Observation>> observations(DataStream<Event> accepted,
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
-        List<DataStream<Observation>> streams = new ArrayList<>();
-        for (RuleDefinition rule : live.deployedOfKind(RuleKind.BENEFIT_AFTER_DEATH)) {
-            streams.add(accepted
-                    .filter(BenefitAfterDeathDetector::isInput).name("benefit-after-death-input-" + rule.id)
-                    .keyBy(BenefitAfterDeathDetector::personOf, Types.STRING)
-                    .connect(rules)
-                    .process(new BenefitAfterDeathDetector(live, rule.id))
-                    .name("benefit-after-death-" + rule.id).uid("benefit-after-death-" + rule.id));
-        }
-        return streams;
+        return wire(accepted, rules, live, RuleKind.BENEFIT_AFTER_DEATH, BenefitAfterDeathDetector::isInput, BenefitAfterDeathDetector::new);
     }
 
     /** @return whether the detector needs {@code e}: dated death records and benefit payments of a known person */

@@ -6,9 +6,16 @@ import cn.hrss.monitor.warnings.Severity;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -27,6 +34,28 @@ abstract class PersonSuspicionDetector
     protected transient ValueState<String> reported;
     /** Event time of the person's latest event; the state expires a retention after it. */
     protected transient ValueState<Long> lastActivity;
+
+    /**
+     * Wires a detector of {@code kind}: one operator per deployed rule, fed the accepted events it needs, keyed by
+     * person (names and uids {@code <kind-with-dashes>-<rule id>}).
+     *
+     * @return one stream per deployed rule (none when the catalog has no such rule), for the caller to union
+     */
+    static List<DataStream<Observation>> wire(DataStream<Event> accepted, BroadcastStream<RuleDefinition> rules,
+            LiveRules live, RuleKind kind, FilterFunction<Event> isInput,
+            BiFunction<LiveRules, String, PersonSuspicionDetector> detector) {
+        String name = kind.id.replace('_', '-');
+        List<DataStream<Observation>> streams = new ArrayList<>();
+        for (RuleDefinition rule : live.deployedOfKind(kind)) {
+            streams.add(accepted
+                    .filter(isInput).name(name + "-input-" + rule.id)
+                    .keyBy(e -> e.personPseudonym, Types.STRING)
+                    .connect(rules)
+                    .process(detector.apply(live, rule.id))
+                    .name(name + "-" + rule.id).uid(name + "-" + rule.id));
+        }
+        return streams;
+    }
 
     PersonSuspicionDetector(LiveRules liveRules, String ruleId, RuleKind kind) {
         this.liveRules = liveRules;

@@ -18,7 +18,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
@@ -59,16 +58,7 @@ public final class UiWhileEmployedDetector
      */
     public static List<DataStream<Observation>> observations(DataStream<Event> accepted,
             BroadcastStream<RuleDefinition> rules, LiveRules live) {
-        List<DataStream<Observation>> streams = new ArrayList<>();
-        for (RuleDefinition rule : live.deployedOfKind(RuleKind.UI_WHILE_EMPLOYED)) {
-            streams.add(accepted
-                    .filter(UiWhileEmployedDetector::isInput).name("ui-while-employed-input-" + rule.id)
-                    .keyBy(UiWhileEmployedDetector::personOf, Types.STRING)
-                    .connect(rules)
-                    .process(new UiWhileEmployedDetector(live, rule.id))
-                    .name("ui-while-employed-" + rule.id).uid("ui-while-employed-" + rule.id));
-        }
-        return streams;
+        return wire(accepted, rules, live, RuleKind.UI_WHILE_EMPLOYED, UiWhileEmployedDetector::isInput, UiWhileEmployedDetector::new);
     }
 
     /**
