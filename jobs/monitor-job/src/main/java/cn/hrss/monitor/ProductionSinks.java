@@ -12,6 +12,7 @@ import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
 import cn.hrss.monitor.sinks.clickhouse.EventRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.IndicatorRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.RejectedRecordEncoder;
+import cn.hrss.monitor.sinks.alertmanager.AlertmanagerSink;
 import cn.hrss.monitor.sinks.kafka.AlertSerializer;
 import cn.hrss.monitor.sinks.kafka.DeadLetterSerializer;
 import cn.hrss.monitor.sinks.kafka.KeyedJsonRecords;
@@ -56,7 +57,10 @@ public final class ProductionSinks implements MonitorSinks {
                 .name("kafka-dead-letter").uid("kafka-dead-letter");
     }
 
-    /** Current state and every transition to ClickHouse; each transition to the alerts topic, keyed by alert id. */
+    /**
+     * Current state and every transition to ClickHouse; each transition to the alerts topic, keyed by alert id; and
+     * notifications to Alertmanager when configured.
+     */
     @Override
     public void alerts(DataStream<AlertTransition> transitions) {
         transitions.sinkTo(new ClickHouseSink<>(settings("alerts"), new AlertRowEncoder()))
@@ -70,6 +74,10 @@ public final class ProductionSinks implements MonitorSinks {
                                 config.alertsTopic(), AlertSerializer::key, new AlertSerializer()))
                         .build())
                 .name("kafka-alerts").uid("kafka-alerts");
+        if (config.alertmanager().enabled()) {
+            transitions.sinkTo(new AlertmanagerSink(config.alertmanager())).setParallelism(1)
+                    .name("alertmanager").uid("alertmanager");
+        }
     }
 
     private ClickHouseSinkSettings settings(String table) {

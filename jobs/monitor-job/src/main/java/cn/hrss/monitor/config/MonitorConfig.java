@@ -3,16 +3,20 @@ package cn.hrss.monitor.config;
 import cn.hrss.monitor.events.EventFamily;
 import cn.hrss.monitor.ingest.PseudonymKey;
 import cn.hrss.monitor.reference.ReferenceData;
+import cn.hrss.monitor.sinks.alertmanager.AlertmanagerSettings;
 import cn.hrss.monitor.warnings.rules.RuleCatalog;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +53,8 @@ public record MonitorConfig(
         Duration checkpointInterval,
         int parallelism,
         String checkpointDir,
-        String referenceDir)
+        String referenceDir,
+        AlertmanagerSettings alertmanager)
         implements Serializable {
 
     public static MonitorConfig load(Path file) {
@@ -93,7 +98,14 @@ public record MonitorConfig(
                 s.duration("flink.checkpoint-interval"),
                 s.positiveInt("flink.parallelism"),
                 s.optional("flink.checkpoint-dir"),
-                s.optional("reference.dir"));
+                s.optional("reference.dir"),
+                new AlertmanagerSettings(
+                        s.urls("alertmanager.urls"),
+                        s.duration("alertmanager.resend-interval"),
+                        s.duration("alertmanager.max-backoff"),
+                        s.duration("alertmanager.give-up-after"),
+                        s.text("alertmanager.runbook-base-url"),
+                        s.text("alertmanager.dashboard-url")));
         if (c.rulesDir != null && !Files.isDirectory(Path.of(c.rulesDir))) {
             throw new ConfigException(source + ": rules.dir '" + c.rulesDir + "' is not a directory");
         }
@@ -104,6 +116,10 @@ public record MonitorConfig(
             throw new ConfigException(source + ": ingest.dedup-horizon (" + c.dedupHorizon
                     + ") must be at least ingest.allowed-lateness (" + c.allowedLateness
                     + "), or a late re-send would be counted twice");
+        }
+        if (c.alertmanager.resendInterval().toSeconds() < 1) {
+            throw new ConfigException(source + ": alertmanager.resend-interval must be at least 1s, got "
+                    + c.alertmanager.resendInterval());
         }
         if (!c.clickHouseDatabase.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new ConfigException(source + ": clickhouse.database must be a plain identifier, got '"
@@ -158,6 +174,29 @@ public record MonitorConfig(
                 throw new ConfigException(source + ": key '" + key + "' must be a duration like 30s, 10m, 2h or P7D, got '"
                         + v + "'");
             }
+        }
+
+        /** Comma-separated http(s) URLs; none when the key is empty. */
+        List<URI> urls(String key) {
+            String v = optional(key);
+            if (v == null) {
+                return List.of();
+            }
+            List<URI> urls = new ArrayList<>();
+            for (String part : v.split(",")) {
+                try {
+                    URI u = new URI(part.trim());
+                    if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                        urls.add(u);
+                        continue;
+                    }
+                } catch (URISyntaxException e) {
+                    // reported below
+                }
+                throw new ConfigException(source + ": key '" + key + "' must be comma-separated http(s) URLs, got '"
+                        + part.trim() + "'");
+            }
+            return urls;
         }
 
         int positiveInt(String key) {

@@ -94,7 +94,8 @@ class MonitorConfigTest {
         Properties p = shipped();
         return p.stringPropertyNames().stream()
                 .filter(k -> !k.equals("pseudonym.key-file") && !k.equals("reference.dir")
-                        && !k.equals("flink.checkpoint-dir") && !k.equals("rules.dir"))
+                        && !k.equals("flink.checkpoint-dir") && !k.equals("rules.dir")
+                        && !k.equals("alertmanager.urls"))
                 .sorted();
     }
 
@@ -222,6 +223,33 @@ class MonitorConfigTest {
 
         p.setProperty("reference.dir", dir.toString());
         assertThat(MonitorConfig.from(p, SOURCE, NO_ENV).referenceDir()).isEqualTo(dir.toString());
+    }
+
+    @Test
+    void alertmanagerIsOffUnlessUrlsAreGiven() throws IOException {
+        assertThat(MonitorConfig.from(shipped(), SOURCE, NO_ENV).alertmanager().enabled()).isFalse();
+
+        Map<String, String> env = Map.of("HRSS_ALERTMANAGER_URLS", "http://am-1:9093, https://am-2.example/am/");
+        MonitorConfig c = MonitorConfig.from(shipped(), SOURCE, env::get);
+
+        assertThat(c.alertmanager().urls()).extracting(Object::toString)
+                .containsExactly("http://am-1:9093", "https://am-2.example/am/");
+        assertThat(c.alertmanager().validFor()).isEqualTo(Duration.ofMinutes(4));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"am-1:9093", "ftp://am:21", "http://", "http://am:9093,,http://b:9093", "http://a b"})
+    void badAlertmanagerUrlIsRefused(String urls) throws IOException {
+        Properties p = shipped();
+        p.setProperty("alertmanager.urls", urls);
+        assertConfigError(p, "alertmanager.urls", "http(s) URLs");
+    }
+
+    @Test
+    void alertmanagerResendIntervalBelowOneSecondIsRefused() throws IOException {
+        Properties p = shipped();
+        p.setProperty("alertmanager.resend-interval", "0s");
+        assertConfigError(p, "alertmanager.resend-interval", "1s");
     }
 
     // ---- environment overrides --------------------------------------------------------------------------------------
