@@ -45,3 +45,17 @@ ensure_clickhouse() {
   log "  set CLICKHOUSE_URL=http://host:8123 (or pass --clickhouse-url) to use a server you run."
   exit 2
 }
+
+# Alertmanager (Debian's prometheus-alertmanager, with amtool) for the notification tests; installed when we can.
+ensure_alertmanager() {
+  [[ -x /usr/bin/prometheus-alertmanager && -x /usr/bin/amtool ]] && return
+  command -v alertmanager >/dev/null && command -v amtool >/dev/null && return
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    log "Alertmanager not found: installing Debian's package (apt-get install prometheus-alertmanager) ..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >/dev/null
+    return
+  fi
+  log "The notification tests need Prometheus Alertmanager and amtool: sudo apt-get install prometheus-alertmanager"
+  exit 2
+}

@@ -4,9 +4,7 @@ import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A ClickHouse server for the demo, the benchmark and tests. With CLICKHOUSE_URL set (and optionally
@@ -71,8 +66,8 @@ public final class LocalClickHouse implements AutoCloseable {
         List<String> command = serverCommand();
         Path dir = Files.createTempDirectory("hrss-clickhouse-");
         try {
-            int httpPort = freePort();
-            int tcpPort = freePort();
+            int httpPort = LocalProcesses.freePort();
+            int tcpPort = LocalProcesses.freePort();
             Files.createDirectories(dir.resolve("users.d"));
             Files.writeString(dir.resolve("config.xml"), config(dir, httpPort, tcpPort), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("users.xml"), USERS, StandardCharsets.UTF_8);
@@ -87,7 +82,7 @@ public final class LocalClickHouse implements AutoCloseable {
             full.add("--config-file=" + dir.resolve("config.xml"));
             return new LocalClickHouse("http://127.0.0.1:" + httpPort, "default", "", dir, full);
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(dir);
+            LocalProcesses.deleteRecursively(dir);
             throw e;
         }
     }
@@ -109,11 +104,12 @@ public final class LocalClickHouse implements AutoCloseable {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
                 String why = process.isAlive() ? "did not answer within " + START_TIMEOUT_MS + " ms"
                         : "exited with code " + process.exitValue();
-                String log = tail(dir.resolve("clickhouse-server.err.log")) + tail(dir.resolve("stderr.log"));
+                String log = LocalProcesses.tail(dir.resolve("clickhouse-server.err.log"))
+                        + LocalProcesses.tail(dir.resolve("stderr.log"));
                 close();
                 throw new IOException("clickhouse-server " + why + ". Its log:\n" + log);
             }
-            sleep(200);
+            LocalProcesses.sleep(200, "clickhouse-server");
         }
         return this;
     }
@@ -147,25 +143,11 @@ public final class LocalClickHouse implements AutoCloseable {
 
     private synchronized void stop() {
         if (process != null) {
-            // The server may run as a child of a watchdog process: stop the whole tree, or a server left running
-            // keeps writing into the directory being deleted.
-            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-            tree.add(process.toHandle());
-            tree.forEach(ProcessHandle::destroy);
-            try {
-                for (ProcessHandle p : tree) {
-                    p.onExit().get(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception stillRunning) {
-                // killed below
-            }
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            LocalProcesses.stopTree(process, STOP_TIMEOUT_MS);
             process = null;
         }
         if (dir != null) {
-            deleteRecursively(dir);
+            LocalProcesses.deleteRecursively(dir);
         }
     }
 
@@ -277,12 +259,6 @@ public final class LocalClickHouse implements AutoCloseable {
             </yandex>
             """;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(
@@ -295,37 +271,5 @@ public final class LocalClickHouse implements AutoCloseable {
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static String tail(Path log) {
-        try {
-            if (!Files.exists(log)) {
-                return "";
-            }
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())) + "\n";
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")\n";
-        }
-    }
-
-    private static void sleep(long ms) throws IOException {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting for clickhouse-server", e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
     }
 }

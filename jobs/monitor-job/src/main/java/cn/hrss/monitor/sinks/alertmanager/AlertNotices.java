@@ -36,10 +36,13 @@ final class AlertNotices {
         if (t.sequence <= latestSequence(t.alertId)) {
             return;
         }
-        long startsAt = Math.min(t.startsAt, nowMs);
+        String key = t.alertId + "/" + t.severity;
+        // As in Prometheus, an alert starts when it begins to fire in this colour (the episode began a hold period
+        // earlier). Alertmanager flushes a group at once for an alert older than the group's wait.
+        Notice known = notices.get(key);
+        long startsAt = known != null && known.firing() ? known.startsAt() : Math.min(t.updatedAt, nowMs);
         // Alertmanager resolves an alert whose endsAt has passed, and refuses endsAt before startsAt.
         long endsAt = t.status == AlertStatus.RESOLVED ? Math.max(startsAt, Math.min(t.endsAt, nowMs)) : 0;
-        String key = t.alertId + "/" + t.severity;
         for (Notice other : List.copyOf(notices.values())) {
             if (other.alertId().equals(t.alertId) && !other.key().equals(key) && other.firing()) {
                 // The alert changed severity: its old label set ends now (the inhibition rule mutes its resolve).

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param revision increases with every change, so each Alertmanager instance knows what it has not yet been told
  * @param labels Alertmanager's identity of the alert; no personal data (see AlertDescriptions)
  * @param annotations Chinese summary and description, runbook and dashboard links; no personal data
- * @param startsAt epoch ms the episode began
+ * @param startsAt epoch ms the alert began to fire with this severity
  * @param endsAt epoch ms it resolved; 0 while firing
  * @param resolvedAtWallMs wall-clock ms this notice was resolved here (for {@code give-up-after}); 0 while firing
  */

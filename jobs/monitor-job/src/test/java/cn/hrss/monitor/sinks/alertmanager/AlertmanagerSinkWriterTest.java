@@ -155,7 +155,9 @@ class AlertmanagerSinkWriterTest {
         assertThat(alert.at("/annotations/runbook_url").asText())
                 .isEqualTo("https://git.example/hrss/alerts/runbooks/fund_months_payable.md");
         assertThat(alert.at("/annotations/dashboard_url").asText()).isEqualTo(SETTINGS.dashboardUrl());
-        assertThat(Instant.parse(alert.get("startsAt").asText()).toEpochMilli()).isEqualTo(T0 - 3_600_000);
+        assertThat(Instant.parse(alert.get("startsAt").asText()).toEpochMilli())
+                .as("it starts when it began to fire, not when its episode began a hold period earlier")
+                .isEqualTo(T0 - 60_000);
         assertThat(Instant.parse(alert.get("endsAt").asText()).toEpochMilli()).isEqualTo(T0 + 240_000);
     }
 
