@@ -22,11 +22,6 @@ public final class KafkaMonitorSources implements MonitorSources {
     private final MonitorConfig config;
     private final boolean bounded;
 
-    /** An unbounded source: the production job. */
-    public KafkaMonitorSources(MonitorConfig config) {
-        this(config, false);
-    }
-
     /**
      * @param bounded stop at the offsets that are latest when the job starts: replays, backfills and tests, where
      *     the end of input closes every window

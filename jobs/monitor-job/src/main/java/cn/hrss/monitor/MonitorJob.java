@@ -34,7 +34,7 @@ public final class MonitorJob {
         MonitorConfig config = MonitorConfig.load(Path.of(args.length > 0 ? args[0] : "conf/app.properties"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, config);
-        defineWorkflow(env, new KafkaMonitorSources(config), new ProductionSinks(config), config);
+        defineWorkflow(env, new KafkaMonitorSources(config, config.kafkaBounded()), new ProductionSinks(config), config);
         env.execute("hrss-monitor");
     }
 

@@ -93,9 +93,26 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@code conf/app.properties} pointed at this stack, with {@code overrides} (property keys) applied on top. */
     public MonitorConfig config(Map<String, String> overrides) throws IOException {
-        Path file = ClickHouseConf.directory().getParent().resolve("app.properties");
+        return MonitorConfig.from(properties(overrides), appProperties() + " (with local-stack overrides)", name -> null);
+    }
+
+    /**
+     * The same configuration as a file, for submitting the job jar to a cluster ({@code flink run job.jar file}).
+     *
+     * @return the file, in the work directory
+     */
+    public Path writeConfig(String name, Map<String, String> overrides) throws IOException {
+        Path file = workDir.resolve(name);
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties(overrides).store(out, "conf/app.properties pointed at the local stack");
+        }
+        MonitorConfig.load(file);
+        return file;
+    }
+
+    private Properties properties(Map<String, String> overrides) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(appProperties(), StandardCharsets.UTF_8)) {
             p.load(r);
         }
         p.setProperty("kafka.bootstrap-servers", kafka.bootstrapServers());
@@ -105,7 +122,11 @@ public final class LocalStack implements AutoCloseable {
         p.setProperty("pseudonym.key-file", pseudonymKeyFile.toString());
         p.setProperty("flink.checkpoint-dir", workDir.resolve("checkpoints").toUri().toString());
         p.putAll(overrides);
-        return MonitorConfig.from(p, file + " (with local-stack overrides)", name -> null);
+        return p;
+    }
+
+    private static Path appProperties() {
+        return ClickHouseConf.directory().getParent().resolve("app.properties");
     }
 
     /** Submits the job to a MiniCluster in this JVM. Bounded: it stops at the Kafka offsets current at start. */

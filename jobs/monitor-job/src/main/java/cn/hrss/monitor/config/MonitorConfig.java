@@ -32,6 +32,7 @@ import java.util.function.Function;
 public record MonitorConfig(
         String kafkaBootstrapServers,
         String kafkaGroupId,
+        boolean kafkaBounded,
         Map<EventFamily, String> topics,
         String deadLetterTopic,
         String rulesTopic,
@@ -77,6 +78,7 @@ public record MonitorConfig(
         MonitorConfig c = new MonitorConfig(
                 s.text("kafka.bootstrap-servers"),
                 s.text("kafka.group-id"),
+                s.flag("kafka.bounded"),
                 Map.copyOf(topics),
                 s.text("kafka.topic.dead-letter"),
                 s.text("kafka.topic.rules"),
@@ -197,6 +199,14 @@ public record MonitorConfig(
                         + part.trim() + "'");
             }
             return urls;
+        }
+
+        boolean flag(String key) {
+            String v = text(key);
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            throw new ConfigException(source + ": key '" + key + "' must be true or false, got '" + v + "'");
         }
 
         int positiveInt(String key) {

@@ -245,6 +245,14 @@ class MonitorConfigTest {
         assertConfigError(p, "alertmanager.urls", "http(s) URLs");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "TRUE", "1", "on"})
+    void boundedMustBeTrueOrFalse(String value) throws IOException {
+        Properties p = shipped();
+        p.setProperty("kafka.bounded", value);
+        assertConfigError(p, "kafka.bounded", "true or false");
+    }
+
     @Test
     void alertmanagerResendIntervalBelowOneSecondIsRefused() throws IOException {
         Properties p = shipped();

@@ -29,20 +29,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisabledIfEnvironmentVariable(named = LocalKafka.BOOTSTRAP_ENV, matches = ".+",
         disabledReason = "the input topics must hold this run's records only")
 class IndicatorExactnessTest {
-    /** Sums (and the ratio of two sums) that every period has. */
-    private static final Set<Indicator> FLOWS = EnumSet.of(
-            Indicator.EMPLOYMENT_REGISTRATIONS, Indicator.EMPLOYMENT_TERMINATIONS,
-            Indicator.UNEMPLOYMENT_REGISTRATIONS, Indicator.UNEMPLOYMENT_DEREGISTRATIONS,
-            Indicator.INSURED_ENROLMENTS, Indicator.INSURED_DEPARTURES, Indicator.FUND_INCOME,
-            Indicator.FUND_OUTFLOW, Indicator.FUND_BALANCE, Indicator.FUND_INCOME_OUTFLOW_RATIO);
-    /** Stocks, reported per month. */
-    private static final Set<Indicator> STOCKS = EnumSet.of(
-            Indicator.REGISTERED_UNEMPLOYED, Indicator.REGISTERED_UNEMPLOYMENT_RATE,
-            Indicator.FUND_CUMULATIVE_BALANCE, Indicator.FUND_MONTHS_PAYABLE);
-    private static final Set<Period> EMPLOYER_PERIODS = EnumSet.of(Period.ROLLING_30D, Period.MONTH);
-    /** Written as change points rather than one row per window. */
-    private static final Set<Period> ROLLING = EnumSet.of(Period.ROLLING_24H, Period.ROLLING_30D);
-
     private static BoundedRun run;
     private static IndicatorFold fold;
 
@@ -56,12 +42,12 @@ class IndicatorExactnessTest {
     @ParameterizedTest
     @EnumSource(Period.class)
     void flowIndicatorsAreExactAtEveryRegionLevelAndInsuranceType(Period period) throws Exception {
-        assertExact(FLOWS, EnumSet.of(period));
+        assertExact(IndicatorCatalog.FLOWS, EnumSet.of(period));
     }
 
     @Test
     void stockIndicatorsAreExactEveryMonth() throws Exception {
-        assertExact(STOCKS, EnumSet.of(Period.MONTH));
+        assertExact(IndicatorCatalog.STOCKS, EnumSet.of(Period.MONTH));
     }
 
     @Test
@@ -71,7 +57,7 @@ class IndicatorExactnessTest {
 
     @Test
     void employerDeparturesAreDistinctPersonsOverThirtyDaysAndTheMonth() throws Exception {
-        assertExact(EnumSet.of(Indicator.EMPLOYER_DEPARTURES), EMPLOYER_PERIODS);
+        assertExact(EnumSet.of(Indicator.EMPLOYER_DEPARTURES), IndicatorCatalog.EMPLOYER_PERIODS);
     }
 
     /** No indicator has rows for a period the catalogue does not give it (the comparisons above check only those). */
@@ -79,11 +65,11 @@ class IndicatorExactnessTest {
     void noIndicatorHasRowsForOtherPeriods() throws Exception {
         Set<String> allowed = new TreeSet<>();
         for (Period p : Period.values()) {
-            FLOWS.forEach(i -> allowed.add(i.id + "/" + p.id));
+            IndicatorCatalog.FLOWS.forEach(i -> allowed.add(i.id + "/" + p.id));
         }
-        STOCKS.forEach(i -> allowed.add(i.id + "/" + Period.MONTH.id));
+        IndicatorCatalog.STOCKS.forEach(i -> allowed.add(i.id + "/" + Period.MONTH.id));
         allowed.add(Indicator.UNEMPLOYMENT_BENEFIT_RECIPIENTS.id + "/" + Period.MONTH.id);
-        EMPLOYER_PERIODS.forEach(p -> allowed.add(Indicator.EMPLOYER_DEPARTURES.id + "/" + p.id));
+        IndicatorCatalog.EMPLOYER_PERIODS.forEach(p -> allowed.add(Indicator.EMPLOYER_DEPARTURES.id + "/" + p.id));
 
         Set<String> present = new TreeSet<>();
         for (String[] r : run.stack.clickHouse().queryTsv(
@@ -132,15 +118,7 @@ class IndicatorExactnessTest {
 
     private static void assertExact(Set<Indicator> indicators, Set<Period> periods) throws Exception {
         RowComparison comparison = new RowComparison(run.stack.clickHouse(), run.table("indicators"));
-        for (Period period : periods) {
-            for (Indicator indicator : indicators) {
-                if (ROLLING.contains(period)) {
-                    comparison.compareRolling(indicator, period, fold.rolling(indicator, period));
-                } else {
-                    comparison.compareCalendar(indicator, period, fold.calendar(indicator, period));
-                }
-            }
-        }
+        IndicatorCatalog.compare(comparison, fold, indicators, periods);
 
         assertThat(comparison.rowsCompared()).as("rows compared").isPositive();
         assertThat(comparison.mismatches()).as(comparison.report()).isZero();
