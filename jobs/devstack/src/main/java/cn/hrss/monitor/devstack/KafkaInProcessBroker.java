@@ -31,11 +31,13 @@ final class KafkaInProcessBroker {
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final Path baseDir;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
     private final int clientPort;
 
-    private KafkaInProcessBroker(Path baseDir, KafkaRaftServer server, int clientPort) {
+    private KafkaInProcessBroker(Path baseDir, KafkaConfig config, KafkaRaftServer server, int clientPort) {
         this.baseDir = baseDir;
+        this.config = config;
         this.server = server;
         this.clientPort = clientPort;
     }
@@ -48,10 +50,11 @@ final class KafkaInProcessBroker {
             int[] ports = freeLoopbackPorts(2);
             Path dataDir = baseDir.resolve("data");
             formatStorage(dataDir);
-            server = new KafkaRaftServer(KafkaConfig.fromProps(config(dataDir, ports[0], ports[1]), false), Time.SYSTEM);
+            KafkaConfig config = KafkaConfig.fromProps(config(dataDir, ports[0], ports[1]), false);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
             // Blocks until the controller has elected itself and the broker has registered and been unfenced.
             server.startup();
-            return new KafkaInProcessBroker(baseDir, server, ports[0]);
+            return new KafkaInProcessBroker(baseDir, config, server, ports[0]);
         } catch (RuntimeException | Error e) {
             stopQuietly(server);
             deleteQuietly(baseDir);
@@ -63,7 +66,16 @@ final class KafkaInProcessBroker {
         return HOST + ":" + clientPort;
     }
 
-    void stop() {
+    /** Shuts the node down and starts it again on the same ports and data (a broker restart, as after a crash). */
+    synchronized void restart(long downtimeMs) throws InterruptedException {
+        server.shutdown();
+        server.awaitShutdown();
+        Thread.sleep(downtimeMs);
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+    }
+
+    synchronized void stop() {
         try {
             server.shutdown();
             server.awaitShutdown();

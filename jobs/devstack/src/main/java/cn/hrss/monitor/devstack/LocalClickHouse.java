@@ -87,13 +87,15 @@ public final class LocalClickHouse implements AutoCloseable {
         }
     }
 
-    /** Starts a prepared server and waits until it answers {@code /ping}. */
+    /** Starts a prepared (or stopped) server and waits until it answers {@code /ping}. */
     public synchronized LocalClickHouse startServer() throws IOException {
         if (isExternal() || process != null) {
             return this;
         }
-        shutdownHook = new Thread(this::stop, "stop-local-clickhouse");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::stop, "stop-local-clickhouse");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.log").toFile())
@@ -141,11 +143,16 @@ public final class LocalClickHouse implements AutoCloseable {
         stop();
     }
 
-    private synchronized void stop() {
+    /** Stops the server of our own, keeping its data: {@link #startServer()} brings it back (an outage). */
+    public synchronized void stopServer() {
         if (process != null) {
             LocalProcesses.stopTree(process, STOP_TIMEOUT_MS);
             process = null;
         }
+    }
+
+    private synchronized void stop() {
+        stopServer();
         if (dir != null) {
             LocalProcesses.deleteRecursively(dir);
         }

@@ -45,6 +45,48 @@ public final class LocalFlinkCluster implements AutoCloseable {
     private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
 
+    /**
+     * {@code bin/cluster}: starts a cluster, optionally submits the job jar with a configuration file, and keeps it
+     * running until Ctrl-C. Usage: {@code LocalFlinkCluster [--task-managers N] [--slots N] [--submit app.properties]}.
+     */
+    public static void main(String[] args) throws Exception {
+        int taskManagers = 2;
+        int slots = 2;
+        String submit = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--task-managers" -> taskManagers = Integer.parseInt(args[++i]);
+                case "--slots" -> slots = Integer.parseInt(args[++i]);
+                case "--submit" -> submit = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; usage: bin/cluster [--task-managers N] [--slots N] [--submit app.properties]");
+            }
+        }
+        Path dir = Path.of(".cluster").toAbsolutePath();
+        LocalProcesses.deleteRecursively(dir);
+        LocalFlinkCluster cluster = start(dir, taskManagers, slots, System.getenv());
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-local-flink-cluster"));
+        System.out.printf("Flink cluster up: JobManager REST %s, %d TaskManagers x %d slots; logs in %s%n",
+                cluster.restUrl(), taskManagers, slots, dir.resolve("log"));
+        System.out.printf("Submit with: FLINK_CONF_DIR=%s flink run -d <job jar> <app.properties>%n",
+                dir.resolve("conf"));
+        if (submit != null) {
+            System.out.println("Submitted job " + cluster.submit(shadedJobJar(), submit));
+        }
+        System.out.println("Ctrl-C stops the cluster.");
+        Thread.currentThread().join();
+    }
+
+    /** The shaded job jar the build made ({@code jobs/monitor-job/target/monitor-job-*-job.jar}). */
+    public static Path shadedJobJar() throws IOException {
+        Path target = repositoryFile("jobs/monitor-job/target");
+        try (var files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst()
+                    .orElseThrow(() -> new IOException("no shaded job jar in " + target + ": build it first"
+                            + " (mvn -DskipTests package)"));
+        }
+    }
+
     private LocalFlinkCluster(Path dir, String classpath, int restPort, Map<String, String> jobEnvironment) {
         this.dir = dir;
         this.classpath = classpath;
@@ -203,9 +245,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
                 "restart-strategy.type: fixed-delay",
                 "restart-strategy.fixed-delay.attempts: 20",
                 "restart-strategy.fixed-delay.delay: 2 s",
-                // A killed TaskManager is noticed within seconds, not the default 50.
+                // A killed TaskManager refuses heartbeat RPCs: two refused in a row (heartbeat.rpc-failure-threshold)
+                // mark it lost within seconds. The timeout itself stays generous for a busy machine's pauses.
                 "heartbeat.interval: 2000",
-                "heartbeat.timeout: 8000",
+                "heartbeat.timeout: 30000",
                 "io.tmp.dirs: " + dir.resolve("tmp"),
                 "");
         Files.writeString(dir.resolve("conf/config.yaml"), yaml, StandardCharsets.UTF_8);
@@ -300,12 +343,16 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** {@code jobs/flink-lib/target/classpath.txt}, written by the build. */
     private static Path flinkLibClasspath() throws IOException {
+        return repositoryFile("jobs/flink-lib/target/classpath.txt");
+    }
+
+    /** A path of the repository, found from the working directory (the root, or a module directory in tests). */
+    private static Path repositoryFile(String path) throws IOException {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("jobs/flink-lib/target/classpath.txt");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+            if (Files.exists(d.resolve(path))) {
+                return d.resolve(path);
             }
         }
-        throw new IOException("jobs/flink-lib/target/classpath.txt not found: build first (mvn -DskipTests package)");
+        throw new IOException(path + " not found: build first (mvn -DskipTests package)");
     }
 }

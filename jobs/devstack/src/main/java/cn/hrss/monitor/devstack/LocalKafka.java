@@ -86,6 +86,15 @@ public final class LocalKafka implements AutoCloseable {
         create(List.of(topic));
     }
 
+    /** Restarts the in-process broker after {@code downtime}, keeping its data and ports (not for an external cluster). */
+    public void restartBroker(java.time.Duration downtime) throws InterruptedException {
+        if (broker == null) {
+            throw new IllegalStateException("the Kafka cluster at " + bootstrapServers + " is not ours to restart");
+        }
+        broker.restart(downtime.toMillis());
+        LOG.info("Local Kafka broker at {} restarted after {}", bootstrapServers, downtime);
+    }
+
     /** Stops the in-process broker and deletes its data; does nothing for an external cluster. Idempotent. */
     @Override
     public void close() {

@@ -141,6 +141,20 @@ public final class LocalStack implements AutoCloseable {
         return env.executeAsync("hrss-monitor");
     }
 
+    /** An outage of our own ClickHouse server: stopped, its data kept. */
+    public void stopClickHouse() {
+        clickHouse.stopServer();
+    }
+
+    public void startClickHouse() throws IOException {
+        clickHouse.startServer();
+    }
+
+    /** Restarts our own Kafka broker after {@code downtime}, keeping its data. */
+    public void restartKafka(java.time.Duration downtime) throws InterruptedException {
+        kafka.restartBroker(downtime);
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -2,10 +2,16 @@ package cn.hrss.monitor.ingest;
 
 import cn.hrss.monitor.events.Event;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -17,8 +23,13 @@ import org.apache.flink.util.Collector;
  * <p>Lateness is judged here, after the shuffle, not at the source: this operator's watermark is the combined one the
  * windows downstream see (never ahead of it), so "not too late here" means "accepted by the windows" — also when a
  * partition that was idle comes back with old records while the others moved on.
+ *
+ * <p>Watermarks are not part of a checkpoint: after a failover the watermark starts from nothing again. Judged against
+ * that, the records replayed before the first new watermark would all pass, also those rejected as too late before
+ * the failure. So the highest watermark seen is checkpointed here, and lateness is judged against it until the live
+ * watermark passes it: a replay decides as strictly as the first run did up to its checkpoint.
  */
-public final class Admission extends KeyedProcessFunction<String, Event, Event> {
+public final class Admission extends KeyedProcessFunction<String, Event, Event> implements CheckpointedFunction {
     private final long allowedLatenessMillis;
     private final Duration dedupHorizon;
 
@@ -27,6 +38,9 @@ public final class Admission extends KeyedProcessFunction<String, Event, Event> 
      * horizon; expired entries are also dropped during full snapshots.
      */
     private transient ValueState<Boolean> accepted;
+    /** Operator state: this subtask's highest watermark at the checkpoint (one value; the max is taken on restore). */
+    private transient ListState<Long> checkpointedWatermark;
+    private long highestWatermark = Long.MIN_VALUE;
 
     public Admission(Duration allowedLateness, Duration dedupHorizon) {
         this.allowedLatenessMillis = allowedLateness.toMillis();
@@ -45,8 +59,23 @@ public final class Admission extends KeyedProcessFunction<String, Event, Event> 
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        checkpointedWatermark = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("highest-watermark", Long.class));
+        for (Long restored : checkpointedWatermark.get()) {
+            highestWatermark = Math.max(highestWatermark, restored);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        checkpointedWatermark.update(List.of(highestWatermark));
+    }
+
+    @Override
     public void processElement(Event e, Context ctx, Collector<Event> out) throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
+        highestWatermark = Math.max(highestWatermark, ctx.timerService().currentWatermark());
+        long watermark = highestWatermark;
         if (watermark != Long.MIN_VALUE && e.occurredAt + allowedLatenessMillis <= watermark) {
             ctx.output(Rejections.TAG, Rejections.of(e, RejectReason.TOO_LATE, "occurredAt",
                     "older than the watermark by more than the allowed lateness"));

@@ -14,7 +14,6 @@ import cn.hrss.monitor.simulator.KafkaEventProducer;
 import cn.hrss.monitor.simulator.SimulatorConfig;
 import cn.hrss.monitor.warnings.backtest.AlertBacktest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -68,7 +67,8 @@ final class ClusterRun implements AutoCloseable {
             job.putAll(overrides);
             Path jobConfig = stack.writeConfig("job.properties", job);
             LocalFlinkCluster cluster = LocalFlinkCluster.start(workDir.resolve("flink"), 2, 2, Map.of());
-            return new ClusterRun(stack, cluster, jobJar(), jobConfig, MonitorConfig.load(jobConfig));
+            return new ClusterRun(stack, cluster, LocalFlinkCluster.shadedJobJar(), jobConfig,
+                    MonitorConfig.load(jobConfig));
         } catch (Exception | Error e) {
             stack.close();
             throw e;
@@ -91,6 +91,16 @@ final class ClusterRun implements AutoCloseable {
     long accounted() throws IOException {
         return stack.clickHouse().queryLong("SELECT count() FROM " + stack.table("events") + " FINAL")
                 + stack.clickHouse().queryLong("SELECT count() FROM " + stack.table("rejected_events") + " FINAL");
+    }
+
+    void awaitAccounted(long records, String what) throws Exception {
+        await(() -> {
+            try {
+                return accounted() >= records;
+            } catch (IOException notYet) {
+                return false;
+            }
+        }, what);
     }
 
     void awaitState(String jobId, String state) throws Exception {
@@ -153,7 +163,11 @@ final class ClusterRun implements AutoCloseable {
         long from = SIMULATION.simulatedStart().toEpochMilli();
         AlertBacktest.Result backtest = AlertBacktest.run(config, from, from + Duration.ofDays(40).toMillis());
         assertThat(streamed).as("alerts by rule").isEqualTo(backtest.alertsByRule()).isNotEmpty();
+        assertEachAlertOnce();
+    }
 
+    /** Each alert fired once and its transitions are numbered 1..n without gaps (nothing doubled or lost). */
+    void assertEachAlertOnce() throws IOException {
         long gaps = stack.clickHouse().queryLong("SELECT count() FROM (SELECT alert_id, count() AS n, max(sequence)"
                 + " AS last, countIf(transition = 'FIRING') AS firings FROM " + stack.table("alert_events")
                 + " FINAL GROUP BY alert_id HAVING n != last OR firings != 1)");
@@ -166,14 +180,6 @@ final class ClusterRun implements AutoCloseable {
         stack.close();
     }
 
-    private static Path jobJar() throws IOException {
-        Path target = Path.of("..", "monitor-job", "target").toAbsolutePath().normalize();
-        try (var files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst()
-                    .orElseThrow(() -> new IOException("no shaded job jar in " + target
-                            + ": the failure tests need the package phase (mvn package / install)"));
-        }
-    }
 
     static void log(String format, Object... args) {
         LOG.info(format, args);
