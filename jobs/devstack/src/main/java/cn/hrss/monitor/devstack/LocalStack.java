@@ -131,7 +131,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Submits the job to a MiniCluster in this JVM. Bounded: it stops at the Kafka offsets current at start. */
     public JobClient startJob(MonitorConfig config, boolean bounded) throws Exception {
-        Configuration cluster = new Configuration();
+        return startJob(config, bounded, new Configuration());
+    }
+
+    /** @param flinkSettings Flink options for the cluster and the job on top of ours, e.g. a restart strategy */
+    public JobClient startJob(MonitorConfig config, boolean bounded, Configuration flinkSettings) throws Exception {
+        Configuration cluster = new Configuration(flinkSettings);
         // The job has some forty operators; the MiniCluster's default network memory is too small for their channels.
         cluster.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(256));
         cluster.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(256));

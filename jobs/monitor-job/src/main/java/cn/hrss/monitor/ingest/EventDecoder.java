@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -61,6 +61,9 @@ public final class EventDecoder {
         if (json == null || json.length == 0) {
             throw new Rejection(RejectReason.MALFORMED_JSON, "", "empty record");
         }
+        if (!Utf8Text.isJsonText(json)) {
+            throw new Rejection(RejectReason.MALFORMED_JSON, "", "a record must be UTF-8 text");
+        }
         String personId = null;
         String typeName = null;
         String occurredAt = null;
@@ -73,8 +76,13 @@ public final class EventDecoder {
                 throw new Rejection(RejectReason.MALFORMED_JSON, "", "a record must be one JSON object");
             }
             JsonToken t;
+            // Last-wins would let a record say two things at once (and other readers may take the first): refused.
+            Set<String> seen = new HashSet<>();
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                if (!seen.add(name)) {
+                    throw new Rejection(RejectReason.MALFORMED_JSON, truncate(name), "a field appears twice");
+                }
                 p.nextToken();
                 switch (name) {
                     case "schemaVersion" -> {
@@ -205,6 +213,11 @@ public final class EventDecoder {
         } catch (DateTimeException ex) {
             throw new Rejection(RejectReason.INVALID_TIMESTAMP, "occurredAt", ex.getMessage());
         }
+        // occurred_at is a ClickHouse DateTime (and occurred_at_ms unsigned): nothing before 1970 can be stored, and
+        // before the first watermark such an event would not even be too late.
+        if (millis < 0) {
+            throw new Rejection(RejectReason.INVALID_TIMESTAMP, "occurredAt", "occurredAt is before 1970");
+        }
         if (millis > clock.getAsLong() + maxFutureMillis) {
             throw new Rejection(RejectReason.FUTURE_TIMESTAMP, "occurredAt", "occurredAt is implausibly far in the future");
         }
@@ -308,6 +321,10 @@ public final class EventDecoder {
         if (s.isEmpty() || s.length() > MAX_TEXT) {
             throw new Rejection(RejectReason.INVALID_FIELD, field, field + " must have 1 to 64 characters");
         }
+        // A \ud800 escape decodes to half a character, which no UTF-8 writer (ClickHouse, Kafka) can store.
+        if (Utf8Text.hasLoneSurrogate(s)) {
+            throw new Rejection(RejectReason.INVALID_FIELD, field, field + " has an unpaired UTF-16 surrogate escape");
+        }
         return s;
     }
 
@@ -334,11 +351,10 @@ public final class EventDecoder {
             return p.getIntValue();
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            BigDecimal d = p.getDecimalValue();
             try {
-                return d.intValueExact();
-            } catch (ArithmeticException notAnInt) {
-                // reported below
+                return p.getDecimalValue().intValueExact();
+            } catch (ArithmeticException | NumberFormatException notAnInt) {
+                // Reported below. Jackson throws NumberFormatException for an exponent beyond int (1E2147483648).
             }
         }
         throw new Rejection(RejectReason.INVALID_FIELD, field, field + " must be an integer");

@@ -575,6 +575,78 @@ class EventDecoderTest {
                 RejectReason.INVALID_TIMESTAMP, "occurredAt");
     }
 
+    // ---- found by FuzzEndToEndTest ------------------------------------------------------------------------------------
+
+    /** Jackson throws NumberFormatException (not an IOException) for these; it used to escape the Kafka source. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1E2147483648", "1e-2147483649", "-1E2147483648"})
+    void integerWithAnExponentBeyondIntIsAnInvalidField(String number) {
+        for (String field : List.of("employerHeadcount", "schemaVersion")) {
+            String record = new String(json(with(EventType.DEATH_RECORDED, field, "@")), StandardCharsets.UTF_8);
+            assertRejected(utf8(record.replace("\"@\"", number)), RejectReason.INVALID_FIELD, field);
+        }
+    }
+
+    /** Before the first watermark such an event was accepted, and the DateTime and UInt64 columns of events cannot hold it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1969-12-31T23:59:59Z", "1970-01-01T07:59:59+08:00", "0000-01-01T00:00:00+08:00"})
+    void occurredAtBefore1970IsAnInvalidTimestamp(String occurredAt) {
+        assertRejected(json(with(EventType.DEATH_RECORDED, "occurredAt", occurredAt)), RejectReason.INVALID_TIMESTAMP,
+                "occurredAt");
+    }
+
+    /** Last-wins parsing would accept a record whose meaning depends on the reader. */
+    @Test
+    void aFieldThatAppearsTwiceMakesTheRecordMalformed() {
+        String record = new String(json(valid(EventType.DEATH_RECORDED)), StandardCharsets.UTF_8);
+        assertRejected(utf8(record.replaceFirst("\\}$", ",\"regionCode\":\"" + REGION + "\"}")),
+                RejectReason.MALFORMED_JSON, "regionCode");
+        assertRejected(utf8(record.replaceFirst("\\}$", ",\"source\":\"other\"}")), RejectReason.MALFORMED_JSON,
+                "source");
+    }
+
+    /** Jackson alone accepts all of these: overlong forms, code points above U+10FFFF, UTF-16 and UTF-32. */
+    @ParameterizedTest
+    @ValueSource(strings = {"C0AF", "E080AF", "F08080AF", "C1BF", "F4908080", "F5808080", "EDA080", "FF", "80"})
+    void textThatIsNotStrictUtf8IsMalformed(String hex) {
+        byte[] bad = HexFormat.of().parseHex(hex);
+        byte[] ok = json(with(EventType.DEATH_RECORDED, "source", "@"));
+        int at = new String(ok, StandardCharsets.ISO_8859_1).indexOf('@');
+        byte[] record = new byte[ok.length - 1 + bad.length];
+        System.arraycopy(ok, 0, record, 0, at);
+        System.arraycopy(bad, 0, record, at, bad.length);
+        System.arraycopy(ok, at + 1, record, at + bad.length, ok.length - at - 1);
+        assertRejected(record, RejectReason.MALFORMED_JSON, "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32"})
+    void aRecordInAnotherUnicodeEncodingIsMalformed(String charset) {
+        String record = new String(json(valid(EventType.DEATH_RECORDED)), StandardCharsets.UTF_8);
+        assertRejected(record.getBytes(java.nio.charset.Charset.forName(charset)), RejectReason.MALFORMED_JSON, "");
+    }
+
+    /** RFC 8259 lets a reader ignore a byte order mark; non-ASCII text, escaped or not, is fine. */
+    @Test
+    void aByteOrderMarkAndWellFormedUnicodeAreAccepted() throws Rejection {
+        byte[] record = json(with(EventType.DEATH_RECORDED, "source", "社保\u200b\u202e😀\u0000"));
+        byte[] withBom = new byte[record.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(record, 0, withBom, 3, record.length);
+
+        assertThat(decoder.decode(withBom).source).isEqualTo("社保\u200b\u202e😀\u0000");
+    }
+
+    /** An escaped half of a surrogate pair is valid JSON but not text any UTF-8 store can hold. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "x\\udc00", "\\ud83d x", "\\ude00\\ud83d"})
+    void anUnpairedSurrogateEscapeIsAnInvalidField(String escaped) {
+        String record = new String(json(with(EventType.DEATH_RECORDED, "source", "@")), StandardCharsets.UTF_8);
+        assertRejected(utf8(record.replace("\"@\"", "\"" + escaped + "\"")), RejectReason.INVALID_FIELD, "source");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private Rejection reject(byte[] record) {

@@ -86,7 +86,7 @@ final class BoundedRun implements AutoCloseable {
             MonitorConfig config = stack.config(Map.of("flink.checkpoint-interval", CHECKPOINT_INTERVAL));
             long t1 = System.nanoTime();
             CheckpointWatcher watcher = CheckpointWatcher.start(workDir.resolve("checkpoints"), citizenIds);
-            awaitFinished(stack.startJob(config, true));
+            awaitFinished(stack.startJob(config, true), JOB_TIMEOUT);
             CheckpointWatcher.Findings checkpoints = watcher.stop();
             LOG.info("End-to-end run: stack and {} records ready in {} s, bounded job finished in {} s", RECORDS,
                     seconds(t1 - t0), seconds(System.nanoTime() - t1));
@@ -98,8 +98,8 @@ final class BoundedRun implements AutoCloseable {
     }
 
     /** Fails fast when the job fails: its restart strategy would otherwise retry until the timeout. */
-    private static void awaitFinished(JobClient job) throws Exception {
-        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    static void awaitFinished(JobClient job, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
         while (!result.isDone()) {
             JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
@@ -107,7 +107,7 @@ final class BoundedRun implements AutoCloseable {
             if (restarting || System.nanoTime() > deadline) {
                 job.cancel().get(30, TimeUnit.SECONDS);
                 throw new IllegalStateException("the bounded job " + (restarting ? "failed and is restarting"
-                        : "did not finish within " + JOB_TIMEOUT) + "; its log: " + logFile());
+                        : "did not finish within " + timeout) + "; its log: " + logFile());
             }
             Thread.sleep(500);
         }
@@ -149,7 +149,7 @@ final class BoundedRun implements AutoCloseable {
         return String.format("%.1f", nanos / 1e9);
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }
