@@ -46,7 +46,8 @@ public final class KafkaMonitorSources implements MonitorSources {
         }
         KafkaSource<Ingested> source = builder.build();
         return env.fromSource(source,
-                        IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout()),
+                        IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout(),
+                                config.maxWatermarkDrift()),
                         "kafka-events")
                 .uid("kafka-events");
     }

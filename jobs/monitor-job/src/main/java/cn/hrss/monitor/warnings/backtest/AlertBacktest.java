@@ -115,7 +115,8 @@ public final class AlertBacktest {
         public DataStream<Ingested> ingested(StreamExecutionEnvironment env) {
             return env.fromData(records, TypeInformation.of(Ingested.class))
                     .assignTimestampsAndWatermarks(
-                            IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout()));
+                            IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout(),
+                                config.maxWatermarkDrift()));
         }
 
         @Override
