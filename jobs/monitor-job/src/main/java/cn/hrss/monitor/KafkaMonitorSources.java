@@ -46,7 +46,7 @@ public final class KafkaMonitorSources implements MonitorSources {
         }
         KafkaSource<Ingested> source = builder.build();
         return env.fromSource(source,
-                        IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout(),
+                        IngestWatermarks.aligned(config.maxOutOfOrderness(), config.sourceIdleTimeout(),
                                 config.maxWatermarkDrift()),
                         "kafka-events")
                 .uid("kafka-events");

@@ -115,8 +115,7 @@ public final class AlertBacktest {
         public DataStream<Ingested> ingested(StreamExecutionEnvironment env) {
             return env.fromData(records, TypeInformation.of(Ingested.class))
                     .assignTimestampsAndWatermarks(
-                            IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout(),
-                                config.maxWatermarkDrift()));
+                            IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout()));
         }
 
         @Override
