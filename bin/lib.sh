@@ -28,18 +28,21 @@ devstack_classpath() {
   echo "jobs/devstack/target/classes:$(cat jobs/devstack/target/classpath.txt)"
 }
 
+# Installs a Debian package when we are root on Debian/Ubuntu; fails (status 1) otherwise.
+install_debian_package() {
+  [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null || return 1
+  log "$1 not found: installing Debian's package (apt-get install $1) ..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+}
+
 # ClickHouse: CLICKHOUSE_URL, else a clickhouse-server binary, else install Debian's package when we can.
 ensure_clickhouse() {
   [[ -n ${CLICKHOUSE_URL:-} ]] && return
   if command -v clickhouse-server >/dev/null || [[ -x /usr/bin/clickhouse-server || -x /usr/sbin/clickhouse-server ]]; then
     return
   fi
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    log "clickhouse-server not found: installing Debian's package (apt-get install clickhouse-server) ..."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clickhouse-server >/dev/null
-    return
-  fi
+  install_debian_package clickhouse-server && return
   log "ClickHouse is needed and none was found. Either:"
   log "  sudo apt-get install clickhouse-server      (any Debian/Ubuntu; the demo starts it itself), or"
   log "  set CLICKHOUSE_URL=http://host:8123 (or pass --clickhouse-url) to use a server you run."
@@ -50,12 +53,7 @@ ensure_clickhouse() {
 ensure_alertmanager() {
   [[ -x /usr/bin/prometheus-alertmanager && -x /usr/bin/amtool ]] && return
   command -v alertmanager >/dev/null && command -v amtool >/dev/null && return
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    log "Alertmanager not found: installing Debian's package (apt-get install prometheus-alertmanager) ..."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >/dev/null
-    return
-  fi
+  install_debian_package prometheus-alertmanager && return
   log "The notification tests need Prometheus Alertmanager and amtool: sudo apt-get install prometheus-alertmanager"
   exit 2
 }

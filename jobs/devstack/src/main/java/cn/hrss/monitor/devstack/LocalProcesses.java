@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** What the local stack's server processes (ClickHouse, Alertmanager) share: ports, stopping, logs, clean-up. */
-final class LocalProcesses {
+/** What the local stack's server processes (ClickHouse, Alertmanager, Flink) share: ports, stopping, logs, clean-up. */
+public final class LocalProcesses {
     private LocalProcesses() {}
 
     static int freePort() throws IOException {
@@ -64,7 +64,8 @@ final class LocalProcesses {
         }
     }
 
-    static void deleteRecursively(Path root) {
+    /** Deletes a work directory and everything in it; nothing if it does not exist. */
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

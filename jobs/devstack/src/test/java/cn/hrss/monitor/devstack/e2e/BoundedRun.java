@@ -1,25 +1,22 @@
 package cn.hrss.monitor.devstack.e2e;
 
 import cn.hrss.monitor.config.MonitorConfig;
+import cn.hrss.monitor.devstack.LocalProcesses;
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.simulator.EventGenerator;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
 import cn.hrss.monitor.simulator.SimulatedRecord;
 import cn.hrss.monitor.simulator.SimulatorConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -72,7 +69,7 @@ final class BoundedRun implements AutoCloseable {
 
     static BoundedRun start() throws Exception {
         Path workDir = WORK_DIR;
-        deleteRecursively(workDir);
+        LocalProcesses.deleteRecursively(workDir);
         long t0 = System.nanoTime();
         LocalStack stack = LocalStack.start(workDir, "hrss_e2e_" + System.currentTimeMillis());
         try {
@@ -147,16 +144,5 @@ final class BoundedRun implements AutoCloseable {
 
     private static String seconds(long nanos) {
         return String.format("%.1f", nanos / 1e9);
-    }
-
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.devstack.LocalFlinkCluster;
+import cn.hrss.monitor.devstack.LocalProcesses;
 import cn.hrss.monitor.devstack.LocalStack;
-import cn.hrss.monitor.indicators.Indicator;
-import cn.hrss.monitor.indicators.Period;
 import cn.hrss.monitor.reference.ReferenceData;
 import cn.hrss.monitor.reference.RegionDirectory;
 import cn.hrss.monitor.simulator.EventGenerator;
@@ -59,6 +58,7 @@ final class ClusterRun implements AutoCloseable {
     /** @param overrides job configuration keys on top of the stack's (the job runs bounded, checkpoints every 2 s) */
     static ClusterRun start(String name, Map<String, String> overrides) throws Exception {
         Path workDir = Path.of("target", "failure-tests", name).toAbsolutePath();
+        LocalProcesses.deleteRecursively(workDir);
         LocalStack stack = LocalStack.start(workDir, "hrss_" + name + "_" + System.currentTimeMillis());
         try {
             Map<String, String> job = new HashMap<>(Map.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.devstack.LocalKafka;
+import cn.hrss.monitor.devstack.LocalProcesses;
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.devstack.e2e.FuzzInput.FuzzRecord;
 import cn.hrss.monitor.ingest.RejectReason;
@@ -74,7 +75,7 @@ class FuzzEndToEndTest {
     static void runTheJobOverFuzzedInput() throws Exception {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         Path workDir = Path.of("target", "fuzz-work").toAbsolutePath();
-        BoundedRun.deleteRecursively(workDir);
+        LocalProcesses.deleteRecursively(workDir);
         stack = LocalStack.start(workDir, "hrss_fuzz_" + System.currentTimeMillis());
         // A poison row would otherwise be retried for ten minutes before the job fails. No partition of a replay is
         // idle, but on a loaded machine a backpressured one can go 30 s without emitting a record, be taken for

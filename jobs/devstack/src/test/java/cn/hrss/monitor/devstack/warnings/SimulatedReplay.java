@@ -1,6 +1,7 @@
 package cn.hrss.monitor.devstack.warnings;
 
 import cn.hrss.monitor.config.MonitorConfig;
+import cn.hrss.monitor.devstack.LocalProcesses;
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.simulator.EventGenerator;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
@@ -9,20 +10,16 @@ import cn.hrss.monitor.simulator.SimulatedRecord;
 import cn.hrss.monitor.simulator.SimulatedReferenceData;
 import cn.hrss.monitor.simulator.SimulatorConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -62,7 +59,7 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scena
      */
     static SimulatedReplay run(Path workDir, String database, SimulatorConfig simulation, Duration span)
             throws Exception {
-        deleteRecursively(workDir);
+        LocalProcesses.deleteRecursively(workDir);
         long t0 = System.nanoTime();
         LocalStack stack = LocalStack.start(workDir, database);
         try {
@@ -147,16 +144,5 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scena
             stack.clickHouse().execute("DROP DATABASE IF EXISTS " + stack.database());
         }
         stack.close();
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package cn.hrss.monitor.sinks.alertmanager;
 
 import cn.hrss.monitor.warnings.lifecycle.AlertTransition;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
