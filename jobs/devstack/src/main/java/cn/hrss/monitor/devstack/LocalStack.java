@@ -55,11 +55,19 @@ public final class LocalStack implements AutoCloseable {
      * to {@code database}, loads its reference tables and creates the topics named in {@code conf/app.properties}.
      */
     public static LocalStack start(Path workDir, String database) throws IOException {
+        return start(workDir, database, null);
+    }
+
+    /**
+     * As {@link #start(Path, String)}; a ClickHouse of our own also gets the read-only {@code dashboard_reader} with
+     * this password (if not null), which may read the database {@code hrss} only.
+     */
+    public static LocalStack start(Path workDir, String database, String dashboardReaderPassword) throws IOException {
         Files.createDirectories(workDir);
         LocalKafka kafka = LocalKafka.start();
         LocalClickHouse clickHouse = null;
         try {
-            clickHouse = LocalClickHouse.start();
+            clickHouse = LocalClickHouse.start(dashboardReaderPassword);
             ClickHouseQueries queries = new ClickHouseQueries(clickHouse.endpoint(database));
             new ClickHouseMigrations(queries, ClickHouseConf.directory().resolve(ClickHouseConf.MIGRATIONS)).apply();
             new ClickHouseReferenceTables(queries).loadDefault();
