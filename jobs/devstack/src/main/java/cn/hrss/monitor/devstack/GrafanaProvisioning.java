@@ -46,7 +46,8 @@ public final class GrafanaProvisioning {
     /**
      * Writes {@code dir/provisioning} for a Grafana on this machine: the repository's data source pointed at
      * {@code clickHouseHttp} as {@code user} and {@code database}, the dashboard provider pointed at this
-     * repository's dashboards/json, and {@code dir/dashboard_reader.env} (owner-only) setting {@link #PASSWORD_ENV}.
+     * repository's dashboards/json, and, if {@code password} is not null, {@code dir/dashboard_reader.env}
+     * (owner-only) setting {@link #PASSWORD_ENV}.
      */
     public static void writeFor(Path dir, URI clickHouseHttp, String user, String database, String password)
             throws IOException {
@@ -69,6 +70,9 @@ public final class GrafanaProvisioning {
         YAML.writeValue(dir.resolve(PROVIDERS).toFile(), providers);
         Path env = dir.resolve("dashboard_reader.env");
         Files.deleteIfExists(env);
+        if (password == null) {
+            return;
+        }
         Files.createFile(env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(env, PASSWORD_ENV + "=" + password + "\n", StandardCharsets.UTF_8);
     }
