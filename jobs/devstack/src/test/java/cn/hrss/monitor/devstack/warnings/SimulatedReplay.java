@@ -49,7 +49,8 @@ public record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLo
         Instant start, Instant end, String dashboardReaderPassword) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedReplay.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+    /** About 3 minutes on an idle two-core machine; more when other builds share it (a failing job is caught sooner). */
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * @return the first of a month, local midnight in China, at least {@code ago} before now: simulated time must end
