@@ -7,11 +7,15 @@ import cn.hrss.monitor.simulator.Scenario;
 import cn.hrss.monitor.simulator.ScenarioLog;
 import cn.hrss.monitor.simulator.SimulatedReferenceData;
 import cn.hrss.monitor.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,9 +70,11 @@ public final class Demo {
 
     private void run() throws Exception {
         say("starting Kafka (KRaft) and ClickHouse, applying migrations ...");
-        stack = LocalStack.start(options.workDir(), options.database());
+        String readerPassword = randomPassword();
+        stack = LocalStack.start(options.workDir(), options.database(), readerPassword);
         externalClickHouse = stack.clickHouseIsExternal();
         clickHouseUrl = stack.clickHouseUrl();
+        writeGrafanaProvisioning(externalClickHouse ? null : readerPassword);
         Duration simulatedSpan = Duration.ofSeconds((long) (runSeconds() * options.timeScale()));
         SimulatorConfig simulation = SimulatorConfig.defaults()
                 .withSeed(options.seed())
@@ -115,6 +121,31 @@ public final class Demo {
         productionEndedAt = Instant.now();
         say(String.format(Locale.ROOT, "simulator done: %,d records; waiting for the pipeline to drain ...", produced));
         waitForDrain(produced);
+    }
+
+    /**
+     * Writes {@code <work dir>/grafana/provisioning} for a Grafana on this machine, pointed at this run's ClickHouse as
+     * the read-only dashboard_reader, and says how to start Grafana with it. An external ClickHouse (CLICKHOUSE_URL)
+     * needs the user installed there and its password in the environment ({@code readerPassword} null).
+     */
+    private void writeGrafanaProvisioning(String readerPassword) throws IOException {
+        Path dir = options.workDir().resolve("grafana");
+        GrafanaProvisioning.writeFor(dir, URI.create(clickHouseUrl), "dashboard_reader", stack.database(),
+                readerPassword);
+        Path provisioning = dir.resolve("provisioning").toAbsolutePath();
+        say("Grafana (optional, with the grafana-clickhouse-datasource plugin): provisioning in " + provisioning);
+        say(readerPassword == null
+                ? "  install dashboard_reader on your ClickHouse (conf/clickhouse/README.md), export "
+                        + GrafanaProvisioning.PASSWORD_ENV + "=<its password>, then"
+                : "  set -a; . " + dir.toAbsolutePath().resolve("dashboard_reader.env") + "; set +a");
+        say("  GF_PATHS_PROVISIONING=" + provisioning + " grafana-server --homepath /usr/share/grafana"
+                + "   (dashboards under 人社监测预警 while the demo runs)");
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** Without --duration the demo runs ten minutes (Ctrl-C stops it earlier). */

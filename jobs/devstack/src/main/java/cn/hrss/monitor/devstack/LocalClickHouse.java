@@ -47,12 +47,20 @@ public final class LocalClickHouse implements AutoCloseable {
 
     /** The server named by CLICKHOUSE_URL, else a server of our own, started and answering. */
     public static LocalClickHouse start() throws IOException {
+        return start(null);
+    }
+
+    /**
+     * As {@link #start()}; a server of our own also gets the read-only {@code dashboard_reader} with this password
+     * (if not null). A CLICKHOUSE_URL server is used as it is: install the user there yourself.
+     */
+    public static LocalClickHouse start(String dashboardReaderPassword) throws IOException {
         String url = System.getenv("CLICKHOUSE_URL");
         if (url != null && !url.isBlank()) {
             return new LocalClickHouse(url, envOr("CLICKHOUSE_USER", "default"), envOr("CLICKHOUSE_PASSWORD", ""),
                     null, List.of());
         }
-        return prepare(null).startServer();
+        return prepare(dashboardReaderPassword).startServer();
     }
 
     /**

@@ -219,7 +219,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
             LocalProcesses.stopTree(jobManager, 10_000);
             jobManager = null;
         }
-        LocalProcesses.deleteRecursively(dir);
+        // The logs stay for whoever looks into a failure; state and scratch files go.
+        for (String scratch : List.of("checkpoints", "savepoints", "tmp")) {
+            LocalProcesses.deleteRecursively(dir.resolve(scratch));
+        }
     }
 
     private void writeConfiguration(int slots) throws IOException {

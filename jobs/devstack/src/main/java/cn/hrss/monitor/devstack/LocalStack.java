@@ -7,6 +7,7 @@ import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseMigrations;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.sinks.clickhouse.ClickHouseReferenceTables;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -51,16 +52,25 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts Kafka and ClickHouse (or uses {@code KAFKA_BOOTSTRAP} / {@code CLICKHOUSE_URL}), applies the migrations
-     * to {@code database} and creates the topics named in {@code conf/app.properties}.
+     * to {@code database}, loads its reference tables and creates the topics named in {@code conf/app.properties}.
      */
     public static LocalStack start(Path workDir, String database) throws IOException {
+        return start(workDir, database, null);
+    }
+
+    /**
+     * As {@link #start(Path, String)}; a ClickHouse of our own also gets the read-only {@code dashboard_reader} with
+     * this password (if not null), which may read the database {@code hrss} only.
+     */
+    public static LocalStack start(Path workDir, String database, String dashboardReaderPassword) throws IOException {
         Files.createDirectories(workDir);
         LocalKafka kafka = LocalKafka.start();
         LocalClickHouse clickHouse = null;
         try {
-            clickHouse = LocalClickHouse.start();
+            clickHouse = LocalClickHouse.start(dashboardReaderPassword);
             ClickHouseQueries queries = new ClickHouseQueries(clickHouse.endpoint(database));
             new ClickHouseMigrations(queries, ClickHouseConf.directory().resolve(ClickHouseConf.MIGRATIONS)).apply();
+            new ClickHouseReferenceTables(queries).loadDefault();
             Path keyFile = writePseudonymKey(workDir);
             LocalStack stack = new LocalStack(workDir, kafka, clickHouse, queries, database, keyFile);
             MonitorConfig config = stack.config(Map.of());

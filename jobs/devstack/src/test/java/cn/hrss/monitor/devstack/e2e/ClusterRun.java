@@ -38,7 +38,8 @@ final class ClusterRun implements AutoCloseable {
             .withStart(OffsetDateTime.parse("2026-07-27T00:00:00+08:00").toInstant())
             .withClock(1000, 21_600)
             .withRunLength(Duration.ofDays(8));
-    static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
+    /** Generous: the end of a bounded input fires every pending window at once, slow on a busy machine. */
+    static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
 
     final LocalStack stack;
     final LocalFlinkCluster cluster;
@@ -111,9 +112,18 @@ final class ClusterRun implements AutoCloseable {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + JOB_TIMEOUT + ": " + what + "\n" + cluster.logs());
+                throw new AssertionError("not within " + JOB_TIMEOUT + ": " + what + " (" + accountedSafely() + " of "
+                        + sent + " records accounted for); logs in " + stack.workDir().resolve("flink/log"));
             }
             Thread.sleep(250);
+        }
+    }
+
+    private String accountedSafely() {
+        try {
+            return String.valueOf(accounted());
+        } catch (IOException e) {
+            return "?";
         }
     }
 

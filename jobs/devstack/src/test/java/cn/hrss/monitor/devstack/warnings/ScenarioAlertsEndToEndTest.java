@@ -7,9 +7,7 @@ import cn.hrss.monitor.reference.Region;
 import cn.hrss.monitor.reference.RegionDirectory;
 import cn.hrss.monitor.simulator.Scenario;
 import cn.hrss.monitor.simulator.ScenarioLog;
-import cn.hrss.monitor.simulator.SimulatorConfig;
 import cn.hrss.monitor.warnings.backtest.AlertBacktest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,30 +19,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Issue 3 end to end: about three simulated months with every scenario, replayed through the job on real Kafka and
- * ClickHouse. Every scenario raises its rule's alert with the scope the scenario log names, every alert is complete
+ * ClickHouse (the {@link SharedScenarioReplay}, which the dashboard query test reads too). Every scenario raises its rule's alert with the scope the scenario log names, every alert is complete
  * and stable (one row per alert id, transitions in order), and the backtest of the stored events raises what the
  * stream raised. data_absence is not checked here: it watches wall-clock silence, which a bounded replay does not
  * reproduce (see {@link LiveTuningAndAbsenceEndToEndTest}).
  */
 @DisabledIfEnvironmentVariable(named = LocalKafka.BOOTSTRAP_ENV, matches = ".+",
         disabledReason = "the input topics must hold this run's records only")
+@ExtendWith(SharedScenarioReplay.class)
 class ScenarioAlertsEndToEndTest {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioAlertsEndToEndTest.class);
-    private static final Duration SPAN = Duration.ofDays(90);
-    /** As the demo runs it: 1000 records/s nominal at 43,200 simulated seconds per second, so 43.2 s per record. */
-    private static final SimulatorConfig SIMULATION = SimulatorConfig.defaults()
-            .withStart(SimulatedReplay.firstOfMonthAtLeast(Duration.ofDays(100)))
-            .withClock(1000, 43_200)
-            .withRunLength(SPAN);
+    private static final Duration SPAN = SharedScenarioReplay.SPAN;
     private static final String ENTERPRISE_PENSION = "110";
 
     private static SimulatedReplay replay;
@@ -52,9 +46,8 @@ class ScenarioAlertsEndToEndTest {
     private static RegionDirectory regions;
 
     @BeforeAll
-    static void replayEveryScenario() throws Exception {
-        replay = SimulatedReplay.run(Path.of("target", "warnings-e2e", "scenarios").toAbsolutePath(),
-                "hrss_alerts_" + System.currentTimeMillis(), SIMULATION, SPAN);
+    static void replayEveryScenario(SimulatedReplay shared) throws Exception {
+        replay = shared;
         alerts = StoredAlert.read(replay.stack().clickHouse(), replay.database(), "1");
         regions = RegionDirectory.loadDefault();
         replay.scenarios().entries().forEach(e -> LOG.info("scenario {}: region {} employer {} {}",
@@ -64,13 +57,6 @@ class ScenarioAlertsEndToEndTest {
                         + (a.insuranceType().isEmpty() ? "" : "|" + a.insuranceType()), TreeMap::new,
                         Collectors.counting())));
         LOG.info("{} alerts; by rule, severity and region: {}", alerts.size(), byRuleAndScope);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (replay != null) {
-            replay.close();
-        }
     }
 
     /** The deficit region's enterprise pension fund: one episode, as the deficit lasts the whole run. */

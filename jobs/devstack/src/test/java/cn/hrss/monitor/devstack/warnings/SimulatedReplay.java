@@ -38,12 +38,16 @@ import org.slf4j.LoggerFactory;
  * @param scenarios what the simulator injected, where
  * @param records records sent to Kafka
  * @param start simulated time of the first record
+ * @param end simulated time the records reach
+ * @param dashboardReaderPassword the password of ClickHouse's read-only {@code dashboard_reader}, or null when the
+ *     stack's ClickHouse has no such user
  */
-record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scenarios, long records, Instant start)
-        implements AutoCloseable {
+public record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scenarios, long records,
+        Instant start, Instant end, String dashboardReaderPassword) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedReplay.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+    /** About 3 minutes on an idle two-core machine; more when other builds share it (a failing job is caught sooner). */
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * @return the first of a month, local midnight in China, at least {@code ago} before now: simulated time must end
@@ -59,9 +63,15 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scena
      */
     static SimulatedReplay run(Path workDir, String database, SimulatorConfig simulation, Duration span)
             throws Exception {
+        return run(workDir, database, simulation, span, null);
+    }
+
+    /** As {@link #run(Path, String, SimulatorConfig, Duration)}, with a {@code dashboard_reader} (if not null). */
+    static SimulatedReplay run(Path workDir, String database, SimulatorConfig simulation, Duration span,
+            String dashboardReaderPassword) throws Exception {
         LocalProcesses.deleteRecursively(workDir);
         long t0 = System.nanoTime();
-        LocalStack stack = LocalStack.start(workDir, database);
+        LocalStack stack = LocalStack.start(workDir, database, dashboardReaderPassword);
         try {
             Instant start = simulation.simulatedStart();
             EventGenerator generator = new EventGenerator(simulation);
@@ -74,7 +84,8 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scena
             awaitFinished(stack.startJob(config, true));
             LOG.info("Replay of {} simulated days: stack and {} records ready in {} s, bounded job finished in {} s",
                     span.toDays(), records, ready, Polling.secondsSince(t1));
-            return new SimulatedReplay(stack, config, generator.scenarioLog(), records, start);
+            return new SimulatedReplay(stack, config, generator.scenarioLog(), records, start, start.plus(span),
+                    dashboardReaderPassword);
         } catch (Exception | Error e) {
             stack.close();
             throw e;
@@ -134,7 +145,7 @@ record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLog scena
         }
     }
 
-    String database() {
+    public String database() {
         return stack.database();
     }
 

@@ -122,6 +122,7 @@ public final class ClickHouseMigrations {
      * Defaults come from CLICKHOUSE_URL, CLICKHOUSE_USER and CLICKHOUSE_PASSWORD (prefer the variable to
      * {@code --password}, which other users can see in the process list), else http://127.0.0.1:8123, user
      * {@code default} without password; the directory defaults to the repository's conf/clickhouse/migrations.
+     * After the migrations it reloads the reference tables ({@link ClickHouseReferenceTables}).
      */
     public static void main(String[] args) {
         try {
@@ -139,6 +140,8 @@ public final class ClickHouseMigrations {
                 System.out.println(applied.isEmpty()
                         ? "Schema of " + endpoint.database() + " is up to date."
                         : "Applied to " + endpoint.database() + ": " + String.join(", ", applied));
+                System.out.println("Reference tables reloaded (rows): "
+                        + new TreeMap<>(new ClickHouseReferenceTables(queries).loadDefault()));
             }
         } catch (Exception e) {
             System.err.println("migrate: " + e.getMessage());

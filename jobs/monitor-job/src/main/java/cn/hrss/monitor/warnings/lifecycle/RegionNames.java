@@ -9,17 +9,17 @@ import java.util.List;
  * Region names as a duty officer reads them: the province and city before a county (北京市朝阳区, since several
  * cities have a 朝阳区), without the placeholder names 市辖区 and 县 of intermediate levels.
  */
-final class RegionNames {
+public final class RegionNames {
     private static final List<String> PLACEHOLDERS = List.of("市辖区", "县");
 
     private final RegionDirectory regions;
 
-    RegionNames(RegionDirectory regions) {
+    public RegionNames(RegionDirectory regions) {
         this.regions = regions;
     }
 
     /** @return the display name, or "" for an empty or unknown code */
-    String displayName(String code) {
+    public String displayName(String code) {
         List<Region> chain = regions.rollup(code);
         if (chain.isEmpty()) {
             return "";

@@ -1,0 +1,52 @@
+package cn.hrss.monitor.devstack.warnings;
+
+import cn.hrss.monitor.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives a test class's {@code @BeforeAll} the one replay of about three simulated months with every scenario: the
+ * first class to ask runs it, later classes (the scenario alerts test, the dashboard query test) read what it wrote,
+ * and JUnit closes it when the whole execution ends. Its ClickHouse has the read-only {@code dashboard_reader}, and
+ * the database is {@code hrss}, the one that user may read (a CLICKHOUSE_URL server gets a database of its own).
+ */
+public final class SharedScenarioReplay implements ParameterResolver {
+    public static final Duration SPAN = Duration.ofDays(90);
+    /** As the demo runs it: 1000 records/s nominal at 43,200 simulated seconds per second, so 43.2 s per record. */
+    static final SimulatorConfig SIMULATION = SimulatorConfig.defaults()
+            .withStart(SimulatedReplay.firstOfMonthAtLeast(Duration.ofDays(100)))
+            .withClock(1000, 43_200)
+            .withRunLength(SPAN);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        return parameter.getParameter().getType() == SimulatedReplay.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        return extension.getRoot().getStore(ExtensionContext.Namespace.create(SharedScenarioReplay.class))
+                .getOrComputeIfAbsent(SimulatedReplay.class, k -> {
+                    try {
+                        return replay();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the scenario replay failed: " + e.getMessage(), e);
+                    }
+                }, SimulatedReplay.class);
+    }
+
+    private static SimulatedReplay replay() throws Exception {
+        String url = System.getenv("CLICKHOUSE_URL");
+        boolean ownServer = url == null || url.isBlank();
+        byte[] password = new byte[16];
+        new SecureRandom().nextBytes(password);
+        return SimulatedReplay.run(Path.of("target", "warnings-e2e", "scenarios").toAbsolutePath(),
+                ownServer ? "hrss" : "hrss_scenarios_" + System.currentTimeMillis(), SIMULATION, SPAN,
+                HexFormat.of().formatHex(password));
+    }
+}
