@@ -22,12 +22,10 @@ create secrets/clickhouse-writer.env "HRSS_CLICKHOUSE_PASSWORD=$writer"
 reader=$(sed -n 's/^HRSS_DASHBOARD_READER_PASSWORD=//p' secrets/dashboard-reader.env 2>/dev/null || true)
 reader=${reader:-$(random)}
 create secrets/dashboard-reader.env "HRSS_DASHBOARD_READER_PASSWORD=$reader"
-# The read-only user, reachable from the compose network (Grafana's container) instead of localhost only.
+# The read-only user with its password hash (local only: Grafana runs in ClickHouse's network namespace).
 hash=$(printf '%s' "$reader" | sha256sum | cut -d' ' -f1)
 if [[ ! -e secrets/dashboard_reader.xml ]]; then
-  sed -e "s/@PASSWORD_SHA256_HEX@/$hash/" \
-      -e 's|<ip>127.0.0.1</ip>|<ip>172.28.0.0/16</ip>|' -e '/<ip>::1<\/ip>/d' \
-      ../clickhouse/users.d/dashboard_reader.xml >secrets/dashboard_reader.xml
+  sed -e "s/@PASSWORD_SHA256_HEX@/$hash/" ../clickhouse/users.d/dashboard_reader.xml >secrets/dashboard_reader.xml
   chmod 644 secrets/dashboard_reader.xml  # read by the clickhouse user inside its container
   echo "created secrets/dashboard_reader.xml"
 fi

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,12 +64,15 @@ public record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLo
      */
     static SimulatedReplay run(Path workDir, String database, SimulatorConfig simulation, Duration span)
             throws Exception {
-        return run(workDir, database, simulation, span, null);
+        return run(workDir, database, simulation, span, null, Map.of());
     }
 
-    /** As {@link #run(Path, String, SimulatorConfig, Duration)}, with a {@code dashboard_reader} (if not null). */
+    /**
+     * As {@link #run(Path, String, SimulatorConfig, Duration)}, with a {@code dashboard_reader} (if not null) and job
+     * configuration {@code overrides}.
+     */
     static SimulatedReplay run(Path workDir, String database, SimulatorConfig simulation, Duration span,
-            String dashboardReaderPassword) throws Exception {
+            String dashboardReaderPassword, Map<String, String> overrides) throws Exception {
         LocalProcesses.deleteRecursively(workDir);
         long t0 = System.nanoTime();
         LocalStack stack = LocalStack.start(workDir, database, dashboardReaderPassword);
@@ -78,7 +82,9 @@ public record SimulatedReplay(LocalStack stack, MonitorConfig config, ScenarioLo
             long records = produceUntil(stack.kafkaBootstrapServers(), generator, start.plus(span));
             Path reference = workDir.resolve("reference");
             SimulatedReferenceData.write(simulation, reference);
-            MonitorConfig config = stack.config(Map.of("reference.dir", reference.toString()));
+            Map<String, String> job = new HashMap<>(overrides);
+            job.put("reference.dir", reference.toString());
+            MonitorConfig config = stack.config(job);
             String ready = Polling.secondsSince(t0);
             long t1 = System.nanoTime();
             awaitFinished(stack.startJob(config, true));

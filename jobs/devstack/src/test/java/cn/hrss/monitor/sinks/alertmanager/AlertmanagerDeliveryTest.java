@@ -3,11 +3,12 @@ package cn.hrss.monitor.sinks.alertmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.devstack.LocalAlertmanager;
+import cn.hrss.monitor.devstack.alerting.AlertmanagerUnderTest;
+import cn.hrss.monitor.devstack.alerting.WebhookReceiver;
 import cn.hrss.monitor.warnings.lifecycle.AlertStatus;
 import cn.hrss.monitor.warnings.lifecycle.AlertTransition;
 import cn.hrss.monitor.warnings.lifecycle.Transition;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 4 notifications with the real Alertmanager (Debian's 0.25) running the shipped {@code alerts/alertmanager.yml}
@@ -32,8 +32,7 @@ class AlertmanagerDeliveryTest {
     private static final Duration YELLOW_GROUP_WAIT = Duration.ofSeconds(15);
     private static final AtomicLong IDS = new AtomicLong();
 
-    @TempDir
-    static Path dir;
+    private static AlertmanagerUnderTest stack;
     private static WebhookReceiver webhook;
     private static LocalAlertmanager alertmanager;
 
@@ -42,17 +41,15 @@ class AlertmanagerDeliveryTest {
 
     @BeforeAll
     static void startAlertmanager() throws Exception {
-        webhook = new WebhookReceiver();
-        alertmanager = LocalAlertmanager.start(TestAlertmanagerConfig.write(webhook.url(), SPEED_UP, dir));
+        stack = AlertmanagerUnderTest.start(SPEED_UP);
+        webhook = stack.webhook;
+        alertmanager = stack.alertmanager;
     }
 
     @AfterAll
     static void stopAlertmanager() {
-        if (alertmanager != null) {
-            alertmanager.close();
-        }
-        if (webhook != null) {
-            webhook.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

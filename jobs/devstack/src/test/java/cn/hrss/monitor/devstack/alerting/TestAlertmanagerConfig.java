@@ -1,4 +1,4 @@
-package cn.hrss.monitor.sinks.alertmanager;
+package cn.hrss.monitor.devstack.alerting;
 
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,18 +18,18 @@ import java.util.regex.Pattern;
  * receiver (keeping its name) replaced by the test's webhook, and every timing divided by {@code speedUp} so that
  * minutes of group waits pass in seconds.
  */
-final class TestAlertmanagerConfig {
+public final class TestAlertmanagerConfig {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern GO_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final List<String> TIMINGS = List.of("group_wait", "group_interval", "repeat_interval");
 
     private TestAlertmanagerConfig() {}
 
-    static Path shipped() {
+    public static Path shipped() {
         return ClickHouseConf.directory().getParent().getParent().resolve("alerts/alertmanager.yml");
     }
 
-    static Path write(URI webhook, int speedUp, Path dir) throws IOException {
+    public static Path write(URI webhook, int speedUp, Path dir) throws IOException {
         ObjectNode config = (ObjectNode) YAML.readTree(shipped().toFile());
         config.remove("templates");
         ObjectNode global = config.putObject("global");

@@ -1,4 +1,4 @@
-package cn.hrss.monitor.sinks.alertmanager;
+package cn.hrss.monitor.devstack.alerting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,26 +15,26 @@ import java.util.function.Predicate;
  * A webhook receiver as Alertmanager's {@code webhook_configs} calls it: records every notification (the v4 JSON
  * body: status, receiver, groupLabels, alerts[] with labels, annotations, startsAt, endsAt) with its arrival time.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One notification; {@code raw} is the body as sent, for privacy scans. */
-    record Notification(long receivedAtMs, JsonNode body, String raw) {
-        String status() {
+    public record Notification(long receivedAtMs, JsonNode body, String raw) {
+        public String status() {
             return body.get("status").asText();
         }
 
-        String receiver() {
+        public String receiver() {
             return body.get("receiver").asText();
         }
 
-        List<JsonNode> alerts() {
+        public List<JsonNode> alerts() {
             List<JsonNode> alerts = new ArrayList<>();
             body.get("alerts").forEach(alerts::add);
             return alerts;
         }
 
-        boolean hasAlert(Predicate<JsonNode> which) {
+        public boolean hasAlert(Predicate<JsonNode> which) {
             return alerts().stream().anyMatch(which);
         }
     }
@@ -42,7 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Notification> received = new ArrayList<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -57,18 +57,19 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
     }
 
-    List<Notification> received() {
+    public List<Notification> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
     /** @return the first notification matching, waiting up to {@code timeout} for it */
-    Notification await(Predicate<Notification> which, Duration timeout, String what) throws InterruptedException {
+    public Notification await(Predicate<Notification> which, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         synchronized (received) {
             while (true) {
