@@ -36,6 +36,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long START_TIMEOUT_MS = 90_000;
+    private static final int STOP_ATTEMPTS = 5;
 
     private final Path dir;
     private final String classpath;
@@ -174,15 +175,28 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return m.group(1);
     }
 
-    /** {@code flink stop --savepointPath dir jobId}: a savepoint, then the job finishes; returns the savepoint path. */
+    /**
+     * {@code flink stop --savepointPath dir jobId}: a savepoint, then the job finishes; returns the savepoint path.
+     * A savepoint can be declined for a passing reason (a checkpoint racing a source subtask that just finished its
+     * splits); like an operator, this tries again a few times.
+     */
     public String stopWithSavepoint(String jobId) throws IOException, InterruptedException {
-        String output = runClient(List.of("stop", "--type", "canonical", "--savepointPath",
-                savepointDir().toUri().toString(), jobId));
-        Matcher m = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(output);
-        if (!m.find()) {
-            throw new IOException("flink stop did not report a savepoint:\n" + output);
+        IOException last = null;
+        for (int attempt = 1; attempt <= STOP_ATTEMPTS; attempt++) {
+            try {
+                String output = runClient(List.of("stop", "--type", "canonical", "--savepointPath",
+                        savepointDir().toUri().toString(), jobId));
+                Matcher m = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(output);
+                if (m.find()) {
+                    return m.group(1);
+                }
+                throw new IOException("flink stop did not report a savepoint:\n" + output);
+            } catch (IOException declined) {
+                last = declined;
+                Thread.sleep(2_000);
+            }
         }
-        return m.group(1);
+        throw last;
     }
 
     /** GET on the REST API, e.g. {@code /jobs/<id>} or {@code /jobs/<id>/checkpoints}. */
