@@ -18,8 +18,10 @@ public final class HourlyPreAggregation extends AbstractStreamOperator<Tallies>
         implements OneInputStreamOperator<Tallies, Tallies> {
     private static final long HOUR = 3_600_000L;
     private final int maxBufferedScopes;
-    private transient Map<String, Tallies> buffer;
-    private transient Map<String, Long> hourEnds;
+    /** Keyed by scope and hour without building a key string per record (that was most of this operator's cost). */
+    private transient Map<ScopeHour, Tallies> buffer;
+
+    private record ScopeHour(String regionCode, String insuranceType, String employerUscc, long hourEnd) {}
 
     public HourlyPreAggregation(int maxBufferedScopes) {
         this.maxBufferedScopes = maxBufferedScopes;
@@ -29,18 +31,16 @@ public final class HourlyPreAggregation extends AbstractStreamOperator<Tallies>
     public void open() throws Exception {
         super.open();
         buffer = new HashMap<>();
-        hourEnds = new HashMap<>();
     }
 
     @Override
     public void processElement(StreamRecord<Tallies> element) {
         Tallies t = element.getValue();
         long hourEnd = Math.floorDiv(element.getTimestamp(), HOUR) * HOUR + HOUR;
-        String key = t.scopeKey() + '@' + hourEnd;
+        ScopeHour key = new ScopeHour(t.regionCode, t.insuranceType, t.employerUscc, hourEnd);
         Tallies sum = buffer.get(key);
         if (sum == null) {
             buffer.put(key, t.copy());
-            hourEnds.put(key, hourEnd);
             if (buffer.size() >= maxBufferedScopes) {
                 flush();
             }
@@ -68,10 +68,9 @@ public final class HourlyPreAggregation extends AbstractStreamOperator<Tallies>
     }
 
     private void flush() {
-        for (Map.Entry<String, Tallies> e : buffer.entrySet()) {
-            output.collect(new StreamRecord<>(e.getValue(), hourEnds.get(e.getKey()) - 1));
+        for (Map.Entry<ScopeHour, Tallies> e : buffer.entrySet()) {
+            output.collect(new StreamRecord<>(e.getValue(), e.getKey().hourEnd() - 1));
         }
         buffer.clear();
-        hourEnds.clear();
     }
 }
