@@ -75,7 +75,9 @@ public final class IndicatorPipeline {
                 .filter(w -> w.total.employerUscc.isEmpty()).name("regional-months")
                 .keyBy(w -> w.total.scopeKey())
                 .process(new StockIndicators(reference)).name("stock-indicators");
-        return flows.union(stocks);
+        // One operator emits every row, so the sink and each detector's filter are chained to it: a row is serialised
+        // once, instead of once per consumer of the union (the indicators sink and five detector filters).
+        return flows.union(stocks).map(row -> row).returns(IndicatorRow.class).name("indicator-rows");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
