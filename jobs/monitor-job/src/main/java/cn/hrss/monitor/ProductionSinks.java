@@ -9,7 +9,7 @@ import cn.hrss.monitor.sinks.clickhouse.AlertTransitionEncoder;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
-import cn.hrss.monitor.sinks.clickhouse.EventRowEncoder;
+import cn.hrss.monitor.sinks.clickhouse.EventRowBinary;
 import cn.hrss.monitor.sinks.clickhouse.IndicatorRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.RejectedRecordEncoder;
 import cn.hrss.monitor.sinks.alertmanager.AlertmanagerSink;
@@ -34,7 +34,7 @@ public final class ProductionSinks implements MonitorSinks {
 
     @Override
     public void events(DataStream<Event> accepted) {
-        accepted.sinkTo(new ClickHouseSink<>(settings("events"), new EventRowEncoder()))
+        accepted.sinkTo(new ClickHouseSink<>(settings("events"), new EventRowBinary()))
                 .name("clickhouse-events").uid("clickhouse-events");
     }
 

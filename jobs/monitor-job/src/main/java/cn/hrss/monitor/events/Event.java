@@ -1,12 +1,15 @@
 package cn.hrss.monitor.events;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
- * An accepted, validated and pseudonymised event (contract v1). A Flink POJO: public fields and a no-arg
- * constructor, so Flink serialises it without Kryo. Fields that a type does not carry stay at their
- * defaults ({@code null} or 0).
+ * An accepted, validated and pseudonymised event (contract v1). Public fields and a no-arg constructor; Flink
+ * serialises it with {@link EventSerializer} (a field added here must be added there). Fields that a type does not
+ * carry stay at their defaults ({@code null} or 0).
  *
  * <p>The person is known only by {@link #personPseudonym}: the raw citizen ID never leaves ingestion.
  */
+@TypeInfo(EventTypeInfo.Factory.class)
 public class Event {
     public String eventId;
     public EventType type;

@@ -1,5 +1,7 @@
 package cn.hrss.monitor.events;
 
+import java.util.Locale;
+
 /** The business systems that emit events; each family has its own Kafka topic (see {@code conf/app.properties}). */
 public enum EventFamily {
     EMPLOYMENT,
@@ -7,5 +9,8 @@ public enum EventFamily {
     INSURED,
     CONTRIBUTION,
     BENEFIT,
-    DEATH
+    DEATH;
+
+    /** The lower-case name, as stored (the events table's {@code family}) and as a data-absence scope. */
+    public final String id = name().toLowerCase(Locale.ROOT);
 }

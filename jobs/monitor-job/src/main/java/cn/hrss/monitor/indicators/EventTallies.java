@@ -8,8 +8,9 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * What one event adds to the flow indicators: one {@link Tallies} per level of its region's roll-up (the region itself,
- * then city, province, nation), so every level is summed by the same windows.
+ * What one event adds to the flow indicators, at the event's own region. {@link HourlyPreAggregation} sums these per
+ * hour and rolls the sums up the region's levels (city, province, nation), so every level is summed by the same
+ * windows, while each event is counted once here rather than once per level.
  */
 public final class EventTallies extends RichFlatMapFunction<Event, Tallies> {
     private transient RegionDirectory regions;
@@ -48,7 +49,14 @@ public final class EventTallies extends RichFlatMapFunction<Event, Tallies> {
                 return; // death and imprisonment records feed the fraud rules, not the flow indicators
             }
         }
-        emitForEachLevel(regions, e.regionCode, insuranceType, unit, out);
+        Region region = regions.get(e.regionCode);
+        if (region == null) {
+            return; // ingestion rejects codes not in the directory; without a region there are no levels to count at
+        }
+        unit.regionCode = region.code();
+        unit.regionLevel = region.level().id();
+        unit.insuranceType = insuranceType;
+        out.collect(unit);
     }
 
     /** Emits {@code unit}'s counters once per roll-up level of {@code regionCode}. */

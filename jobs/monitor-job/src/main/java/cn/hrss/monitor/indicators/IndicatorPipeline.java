@@ -23,8 +23,11 @@ public final class IndicatorPipeline {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
     private static final long ALWAYS = Long.MAX_VALUE / 4;
-    /** Distinct scope-hours buffered before the pre-aggregation flushes early (it always flushes on watermarks). */
-    private static final int PRE_AGGREGATION_SCOPES = 20_000;
+    /**
+     * Region × insurance type × hour sums buffered before the pre-aggregation releases them early (it releases them as
+     * watermarks close their hours and at checkpoints): room for every region (some 3,200 × 6 scopes) in two hours.
+     */
+    private static final int PRE_AGGREGATION_SCOPES = 50_000;
 
     private IndicatorPipeline() {}
 
@@ -72,7 +75,9 @@ public final class IndicatorPipeline {
                 .filter(w -> w.total.employerUscc.isEmpty()).name("regional-months")
                 .keyBy(w -> w.total.scopeKey())
                 .process(new StockIndicators(reference)).name("stock-indicators");
-        return flows.union(stocks);
+        // One operator emits every row, so the sink and each detector's filter are chained to it: a row is serialised
+        // once, instead of once per consumer of the union (the indicators sink and five detector filters).
+        return flows.union(stocks).map(row -> row).returns(IndicatorRow.class).name("indicator-rows");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

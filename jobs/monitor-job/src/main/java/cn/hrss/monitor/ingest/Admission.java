@@ -34,8 +34,16 @@ public final class Admission extends KeyedProcessFunction<String, Event, Event> 
     private final Duration dedupHorizon;
 
     /**
-     * Marks an event id as accepted. TTL = the dedup horizon (processing time), so state holds at most the ids of one
-     * horizon; expired entries are also dropped during full snapshots.
+     * Expired ids visited by the incremental cleanup per state access. An accepted event accesses the state twice and
+     * adds one id, so a pass over n ids ends after at most n / 4 new ones: ids live at most a third of a horizon past
+     * their expiry, and state stays below 1⅓ horizons of ids. Flink's default (5) keeps it nearer one horizon, but its
+     * visitor alone took some 5 % of the job's CPU.
+     */
+    private static final int CLEANUP_PER_ACCESS = 2;
+
+    /**
+     * Marks an event id as accepted. TTL = the dedup horizon (processing time); expired ids are removed by the
+     * incremental cleanup (see {@link #CLEANUP_PER_ACCESS}) and dropped during full snapshots.
      */
     private transient ValueState<Boolean> accepted;
     /** Operator state: this subtask's highest watermark at the checkpoint (one value; the max is taken on restore). */
@@ -53,6 +61,7 @@ public final class Admission extends KeyedProcessFunction<String, Event, Event> 
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupHorizon)
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .cleanupIncrementally(CLEANUP_PER_ACCESS, false)
                 .cleanupFullSnapshot()
                 .build());
         accepted = getRuntimeContext().getState(descriptor);

@@ -8,7 +8,7 @@ import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
-import cn.hrss.monitor.sinks.clickhouse.EventRowEncoder;
+import cn.hrss.monitor.sinks.clickhouse.EventRowBinary;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ class ClickHouseSinkRetryTest {
 
             CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
                 try {
-                    SinkFixtures.runJob(events, new ClickHouseSink<>(settings, new EventRowEncoder()));
+                    SinkFixtures.runJob(events, new ClickHouseSink<>(settings, new EventRowBinary()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -10,7 +10,7 @@ import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
-import cn.hrss.monitor.sinks.clickhouse.EventRowEncoder;
+import cn.hrss.monitor.sinks.clickhouse.EventRowBinary;
 import cn.hrss.monitor.sinks.clickhouse.IndicatorRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.RejectedRecordEncoder;
 import java.util.List;
@@ -48,7 +48,7 @@ class ClickHouseSinkTest {
     void eventsAreWrittenInBatchesAndAReplayDoesNotDoubleThem() throws Exception {
         ClickHouseEndpoint endpoint = migrated("hrss_sink_events");
         List<Event> events = SinkFixtures.contributions(50);
-        ClickHouseSink<Event> sink = new ClickHouseSink<>(settings(endpoint, "events"), new EventRowEncoder());
+        ClickHouseSink<Event> sink = new ClickHouseSink<>(settings(endpoint, "events"), new EventRowBinary());
 
         SinkFixtures.runJob(events, sink);
 

@@ -8,23 +8,28 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * At-least-once Flink sink into one ClickHouse table, see {@link ClickHouseSinkWriter}. Usage:
- * {@code stream.sinkTo(new ClickHouseSink<>(ClickHouseSinkSettings.of(endpoint, "events"), new EventRowEncoder()))}.
+ * {@code stream.sinkTo(new ClickHouseSink<>(ClickHouseSinkSettings.of(endpoint, "events"), new EventRowBinary()))}.
  */
 public final class ClickHouseSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
 
     private final ClickHouseSinkSettings settings;
-    private final RowEncoder<T> encoder;
+    private final RowFormat<T> format;
 
+    /** Rows as JSONEachRow lines written by {@code encoder}. */
     public ClickHouseSink(ClickHouseSinkSettings settings, RowEncoder<T> encoder) {
+        this(settings, RowFormat.jsonEachRow(Objects.requireNonNull(encoder, "encoder")));
+    }
+
+    public ClickHouseSink(ClickHouseSinkSettings settings, RowFormat<T> format) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.format = Objects.requireNonNull(format, "format");
     }
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return new ClickHouseSinkWriter<>(settings, encoder,
-                new ClickHouseHttpInserter(settings.endpoint(), settings.table()),
+        return new ClickHouseSinkWriter<>(settings, format,
+                new ClickHouseHttpInserter(settings.endpoint(), settings.table(), format),
                 context.getProcessingTimeService(), context.metricGroup(), System::currentTimeMillis,
                 Thread::sleep);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Reads accepted events back from ClickHouse {@code events} (FINAL, in event-time order) for replays: the inverse of
- * {@link EventRowEncoder}. Amounts come back as exact decimals.
+ * {@link EventRowBinary}. Amounts come back as exact decimals.
  */
 public final class StoredEvents {
     private static final String COLUMNS = "event_id, type, occurred_at_ms, offset_seconds, region_code, source,"

@@ -4,7 +4,6 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.reference.Region;
 import cn.hrss.monitor.reference.RegionDirectory;
 import cn.hrss.monitor.reference.RegionLevel;
-import java.util.Locale;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
@@ -36,7 +35,7 @@ public final class DataAbsenceScope implements KeySelector<Event, String> {
 
     static String scopeOf(Event e, String scopeBy, RegionDirectory regions) {
         if (BY_SOURCE.equals(scopeBy)) {
-            return e.type.family.name().toLowerCase(Locale.ROOT);
+            return e.type.family.id;
         }
         for (Region r : regions.rollup(e.regionCode)) {
             if (r.level() == RegionLevel.CITY) {

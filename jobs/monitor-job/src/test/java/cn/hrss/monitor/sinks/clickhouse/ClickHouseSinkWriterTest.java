@@ -51,7 +51,7 @@ class ClickHouseSinkWriterTest {
             json.writeNumberField("n", n);
             json.writeEndObject();
         };
-        writer = new ClickHouseSinkWriter<>(SETTINGS, encoder, inserter, timers,
+        writer = new ClickHouseSinkWriter<>(SETTINGS, RowFormat.jsonEachRow(encoder), inserter, timers,
                 UnregisteredMetricsGroup.createSinkWriterMetricGroup(), () -> wallClock, ms -> {
                     sleeps.add(ms);
                     wallClock += ms;

@@ -2,8 +2,6 @@ package cn.hrss.monitor.sinks.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hrss.monitor.events.Event;
-import cn.hrss.monitor.events.EventType;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.ingest.RejectedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,26 +18,6 @@ class RowEncodersTest {
         assertThat(line).endsWith("\n").doesNotContain("null");
         assertThat(line.strip()).doesNotContain("\n");
         return JSON.readTree(line);
-    }
-
-    @Test
-    void eventsCarryUnixSecondsExactYuanAndEmptyStringsForAbsentFields() throws Exception {
-        Event e = new Event();
-        e.eventId = "ev-1";
-        e.type = EventType.CONTRIBUTION_PAID;
-        e.occurredAt = 1_700_000_000_123L;
-        e.amountFen = 123_456_789L;
-        e.regionCode = "110105";
-
-        JsonNode row = encode(new EventRowEncoder(), e);
-
-        assertThat(row.get("type").asText()).isEqualTo("contribution.paid");
-        assertThat(row.get("family").asText()).isEqualTo("contribution");
-        assertThat(row.get("occurred_at").asLong()).isEqualTo(1_700_000_000L);
-        assertThat(row.get("occurred_at_ms").asLong()).isEqualTo(1_700_000_000_123L);
-        assertThat(row.get("amount").isNumber()).isTrue();
-        assertThat(row.get("amount").decimalValue()).isEqualByComparingTo("1234567.89");
-        assertThat(row.get("person_pseudonym").asText()).isEmpty();
     }
 
     @Test
