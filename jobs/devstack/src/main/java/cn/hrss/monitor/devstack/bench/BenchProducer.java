@@ -24,8 +24,8 @@ final class BenchProducer {
         double seconds = (System.nanoTime() - start) / 1e9;
         double simulated = (generator.simulatedNow().toEpochMilli() - config.simulatedStart().toEpochMilli()) / 1000.0;
         say.accept(String.format(Locale.ROOT, "produced %,d records in %.1f s (%,.0f/s); event time spans %.0f s"
-                        + " (%.1f days): %,.0f records per simulated second", sent, seconds, sent / seconds, simulated,
-                simulated / 86_400, sent / simulated));
+                        + " (%.1f days): %,.0f records per simulated second, %,.0f per simulated day", sent, seconds,
+                sent / seconds, simulated, simulated / 86_400, sent / simulated, sent / simulated * 86_400));
         return sent;
     }
 }

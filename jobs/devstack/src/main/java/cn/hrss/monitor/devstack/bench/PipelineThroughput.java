@@ -64,7 +64,7 @@ final class PipelineThroughput {
             if (System.nanoTime() >= nextReport) {
                 say.accept(String.format("pipeline: %,d of %,d records written, %,d indicator rows", samples.last(),
                         records, indicatorRows(stack)));
-                nextReport += 5_000_000_000L;
+                nextReport = System.nanoTime() + 5_000_000_000L;
             }
             Thread.sleep(SAMPLE_EVERY_MS);
         }
