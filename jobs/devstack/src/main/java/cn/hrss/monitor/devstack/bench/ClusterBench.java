@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class ClusterBench {
 
     private void state(Options o) throws Exception {
         try (LocalStack stack = start(o, "bench_state")) {
-            Path rules = RetentionCatalog.write(Path.of("alerts/rules"), stack.workDir().resolve("rules"),
+            Path rules = RetentionCatalog.write(Path.of("alerts"), stack.workDir().resolve("catalog"),
                     o.retention());
             say("rule catalog with retention " + o.retention() + ": " + rules);
             long records = produce(stack, o, history(o).withPopulation(o.persons(), o.employers()));
@@ -84,7 +85,11 @@ public final class ClusterBench {
                 throw new IllegalStateException(last.records() + " of " + records + " records accounted for");
             }
             System.out.println(StateGrowth.table(samples, HISTORY_START));
-            long peak = samples.stream().mapToLong(s -> s.sizes().stateSize()).max().orElse(0);
+            StateGrowth.Sample peakSample = samples.stream()
+                    .max(Comparator.comparingLong(s -> s.sizes().stateSize())).orElseThrow();
+            long peak = peakSample.sizes().stateSize();
+            say("largest operators at the peak (checkpoint " + peakSample.sizes().id() + "):"
+                    + StateGrowth.largest(peakSample.sizes(), 8));
             System.out.printf(Locale.ROOT, "bench-cluster state: persons=%d employers=%d peak_mib=%.1f last_mib=%.1f%n",
                     last.persons(), last.employers(), peak / 1048576.0, last.sizes().stateSize() / 1048576.0);
         }

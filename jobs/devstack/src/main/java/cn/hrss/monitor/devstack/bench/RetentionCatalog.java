@@ -9,20 +9,29 @@ import java.util.regex.Pattern;
 
 /**
  * A copy of the rule catalog ({@code alerts/rules}) in which every rule's {@code retention} parameter is shorter, for
- * {@code rules.dir}: so that a benchmark sees the person-keyed rules forget within the event time it can afford.
+ * {@code rules.dir}: so that a benchmark sees the person-keyed rules forget within the event time it can afford. Laid
+ * out as {@code <root>/alerts/rules} with {@code <root>/alerts/runbooks} linked to the real runbooks, because the
+ * catalog's validation resolves runbook paths against the root.
  */
 final class RetentionCatalog {
     private static final Pattern RETENTION = Pattern.compile("(?m)^(\\s*retention:\\s*)\\S+");
 
     private RetentionCatalog() {}
 
-    /** @return the directory of the copy, {@code into} */
-    static Path write(Path catalog, Path into, Duration retention) throws IOException {
+    /**
+     * @param alerts the repository's {@code alerts} folder
+     * @return the copy's rules folder, {@code root/alerts/rules}
+     */
+    static Path write(Path alerts, Path root, Duration retention) throws IOException {
         if (retention.toMinutes() < 1 || retention.toMinutes() * 60_000 != retention.toMillis()) {
             throw new IllegalArgumentException("retention must be whole minutes, at least one: " + retention);
         }
-        Files.createDirectories(into);
-        try (var files = Files.list(catalog)) {
+        Path into = Files.createDirectories(root.resolve("alerts/rules"));
+        Path runbooks = root.resolve("alerts/runbooks");
+        if (!Files.exists(runbooks)) {
+            Files.createSymbolicLink(runbooks, alerts.resolve("runbooks").toAbsolutePath());
+        }
+        try (var files = Files.list(alerts.resolve("rules"))) {
             for (Path f : files.toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 if (f.getFileName().toString().endsWith(".yaml")) {

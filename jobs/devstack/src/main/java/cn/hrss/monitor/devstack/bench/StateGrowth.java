@@ -1,6 +1,7 @@
 package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.devstack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +32,13 @@ final class StateGrowth {
      * One completed checkpoint.
      *
      * @param wallSeconds since submission
-     * @param eventTime latest event time written to the events table (epoch ms)
+     * @param watermark event time the person-keyed rules have reached: the lowest input watermark of the
+     *     benefit_after_death operator's subtasks (epoch ms; Long.MAX_VALUE once the input has ended)
      * @param records records accounted for in ClickHouse
      * @param persons distinct persons in the person-keyed rules' inputs so far
      * @param employers distinct employers in the accepted events so far
      */
-    record Sample(double wallSeconds, long eventTime, long records, long persons, long employers,
+    record Sample(double wallSeconds, long watermark, long records, long persons, long employers,
             CheckpointSizes sizes, String load) {}
 
     private StateGrowth() {}
@@ -62,39 +64,75 @@ final class StateGrowth {
     private static Sample sample(LocalStack stack, ClusterJob job, CheckpointSizes sizes) throws Exception {
         String events = stack.table("events");
         List<String[]> r = stack.clickHouse().queryTsv("SELECT"
-                + " (SELECT max(occurred_at_ms) FROM " + events + "),"
                 + " (SELECT count() FROM " + events + ") + (SELECT count() FROM " + stack.table("rejected_events") + "),"
                 + " (SELECT uniq(person_pseudonym) FROM " + events + " WHERE " + PERSON_RULE_INPUTS + "),"
                 + " (SELECT uniq(employer_uscc) FROM " + events + " WHERE employer_uscc != '')");
         String[] v = r.get(0);
-        return new Sample((System.nanoTime() - job.submittedNanos) / 1e9, Long.parseLong(v[0]), Long.parseLong(v[1]),
-                Long.parseLong(v[2]), Long.parseLong(v[3]), sizes, LoadAverage.now());
+        return new Sample((System.nanoTime() - job.submittedNanos) / 1e9, watermark(job, "benefit-after-death"),
+                Long.parseLong(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]), sizes, LoadAverage.now());
+    }
+
+    /** @return the lowest input watermark over the subtasks of the vertex headed by {@code operator} */
+    private static long watermark(ClusterJob job, String operator) throws Exception {
+        for (JsonNode v : job.cluster.rest("/jobs/" + job.jobId).get("vertices")) {
+            if (v.get("name").asText().startsWith(operator)) {
+                long lowest = Long.MAX_VALUE;
+                for (JsonNode w : job.cluster.rest("/jobs/" + job.jobId + "/vertices/" + v.get("id").asText()
+                        + "/watermarks")) {
+                    lowest = Math.min(lowest, Long.parseLong(w.get("value").asText()));
+                }
+                return lowest;
+            }
+        }
+        throw new IllegalStateException("no operator " + operator + " in job " + job.jobId);
     }
 
     static String describe(Sample s) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "state: %4.0f s checkpoint %d: %s, event time %s, %,d records, %,d persons, %,d employers;",
-                s.wallSeconds(), s.sizes().id(), mib(s.sizes().stateSize()), Instant.ofEpochMilli(s.eventTime()),
+                "state: %4.0f s checkpoint %d: %s, watermark %s, %,d records, %,d persons, %,d employers;",
+                s.wallSeconds(), s.sizes().id(), mib(s.sizes().stateSize()), watermarkText(s.watermark()),
                 s.records(), s.persons(), s.employers()));
         for (String operator : WATCHED) {
             line.append(' ').append(operator).append('=').append(mib(s.sizes().of(operator)));
         }
+        line.append(" other=").append(mib(other(s)));
         return line.append("; load ").append(s.load()).toString();
     }
 
     /** A markdown table of the samples, for docs/benchmarks.md. */
     static String table(List<Sample> samples, Instant start) {
-        StringBuilder t = new StringBuilder("| wall s | event time (days) | records | persons | employers | total MiB |");
+        StringBuilder t = new StringBuilder("| wall s | watermark (day) | records | persons | employers | total MiB |");
         WATCHED.forEach(o -> t.append(' ').append(o).append(" |"));
-        t.append(" load |\n|").append("---:|".repeat(6 + WATCHED.size())).append("---|\n");
+        t.append(" other | load |\n|").append("---:|".repeat(7 + WATCHED.size())).append("---|\n");
         for (Sample s : samples) {
-            t.append(String.format(Locale.ROOT, "| %.0f | %.1f | %,d | %,d | %,d | %.1f |", s.wallSeconds(),
-                    Duration.between(start, Instant.ofEpochMilli(s.eventTime())).toMinutes() / 1440.0, s.records(),
-                    s.persons(), s.employers(), s.sizes().stateSize() / 1048576.0));
+            String day = s.watermark() == Long.MAX_VALUE ? "end" : s.watermark() < start.toEpochMilli() ? "-"
+                    : String.format(Locale.ROOT, "%.1f", (s.watermark() - start.toEpochMilli()) / 86_400_000.0);
+            t.append(String.format(Locale.ROOT, "| %.0f | %s | %,d | %,d | %,d | %.1f |", s.wallSeconds(), day,
+                    s.records(), s.persons(), s.employers(), s.sizes().stateSize() / 1048576.0));
             WATCHED.forEach(o -> t.append(String.format(Locale.ROOT, " %.1f |", s.sizes().of(o) / 1048576.0)));
-            t.append(' ').append(s.load()).append(" |\n");
+            t.append(String.format(Locale.ROOT, " %.1f |", other(s) / 1048576.0)).append(' ').append(s.load())
+                    .append(" |\n");
         }
         return t.toString();
+    }
+
+    /** @return state outside the watched operators (windows, rolling totals, alert lifecycles, Kafka offsets) */
+    private static long other(Sample s) {
+        return s.sizes().stateSize() - WATCHED.stream().mapToLong(o -> s.sizes().of(o)).sum();
+    }
+
+    private static String watermarkText(long watermark) {
+        return watermark == Long.MAX_VALUE ? "end of input" : watermark == Long.MIN_VALUE ? "none"
+                : Instant.ofEpochMilli(watermark).toString();
+    }
+
+    /** @return the largest vertices of the checkpoint, for seeing what "other" holds */
+    static String largest(CheckpointSizes sizes, int n) {
+        StringBuilder line = new StringBuilder();
+        sizes.byVertex().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
+                .forEach(e -> line.append(String.format(Locale.ROOT, "%n  %s MiB  %s",
+                        mib(e.getValue()), e.getKey().length() > 120 ? e.getKey().substring(0, 120) + "..." : e.getKey())));
+        return line.toString();
     }
 
     private static String mib(long bytes) {
