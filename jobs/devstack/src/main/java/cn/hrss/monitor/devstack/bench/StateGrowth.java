@@ -32,7 +32,7 @@ final class StateGrowth {
      * One completed checkpoint.
      *
      * @param wallSeconds since submission
-     * @param watermark event time the person-keyed rules have reached: the lowest input watermark of the
+     * @param watermark event time the person-keyed rules have reached: the lowest watermark of the
      *     benefit_after_death operator's subtasks (epoch ms; Long.MAX_VALUE once the input has ended)
      * @param records records accounted for in ClickHouse
      * @param persons distinct persons in the person-keyed rules' inputs so far
@@ -72,16 +72,20 @@ final class StateGrowth {
                 Long.parseLong(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]), sizes, LoadAverage.now());
     }
 
-    /** @return the lowest input watermark over the subtasks of the vertex headed by {@code operator} */
+    /**
+     * @return the lowest current watermark over the subtasks of the operator {@code operator} (a name prefix of the
+     *     vertex it heads). Its output watermark, not the vertex's input watermark: the latter is the minimum over both
+     *     inputs and stays at Long.MIN_VALUE because the broadcast rules input is idle, while the operator's own event
+     *     time (which fires its retention timers) advances with the events.
+     */
     private static long watermark(ClusterJob job, String operator) throws Exception {
         for (JsonNode v : job.cluster.rest("/jobs/" + job.jobId).get("vertices")) {
-            if (v.get("name").asText().startsWith(operator)) {
-                long lowest = Long.MAX_VALUE;
-                for (JsonNode w : job.cluster.rest("/jobs/" + job.jobId + "/vertices/" + v.get("id").asText()
-                        + "/watermarks")) {
-                    lowest = Math.min(lowest, Long.parseLong(w.get("value").asText()));
-                }
-                return lowest;
+            String name = v.get("name").asText();
+            if (name.startsWith(operator)) {
+                String metric = name.split(" -> ")[0] + ".currentOutputWatermark";
+                JsonNode m = job.cluster.rest("/jobs/" + job.jobId + "/vertices/" + v.get("id").asText()
+                        + "/subtasks/metrics?get=" + metric + "&agg=min");
+                return m.isEmpty() ? Long.MIN_VALUE : (long) m.get(0).get("min").asDouble();
             }
         }
         throw new IllegalStateException("no operator " + operator + " in job " + job.jobId);
