@@ -13,7 +13,6 @@ import cn.hrss.monitor.warnings.WarningPipeline;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -77,8 +76,7 @@ public final class MonitorJob {
         sinks.rejected(rejected);
         sinks.events(accepted);
         DataStream<IndicatorRow> indicators = IndicatorPipeline.indicators(
-                accepted, config.allowedLateness(), Duration.ofDays(31).plus(config.allowedLateness()),
-                config.referenceData());
+                accepted, config.allowedLateness(), config.referenceData());
         sinks.indicators(indicators);
         sinks.alerts(WarningPipeline.alerts(accepted, indicators, sources.ruleUpdates(env), catalog));
     }

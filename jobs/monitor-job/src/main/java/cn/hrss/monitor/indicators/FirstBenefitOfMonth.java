@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -20,25 +21,26 @@ import org.apache.flink.util.Collector;
  */
 public final class FirstBenefitOfMonth extends KeyedProcessFunction<String, Event, Tallies> {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private final Duration retention;
+    private final long allowedLatenessMillis;
     private transient RegionDirectory regions;
 
     /**
-     * Months (yyyymm, by payment time) in which this person was already counted. Entries expire after the retention
-     * (a month plus the allowed lateness), so state per person stays at one or two entries.
+     * Months (yyyymm, by payment time) in which this person was already counted. A month is forgotten by an event-time
+     * timer once the watermark has passed its end plus the allowed lateness, when ingestion rejects any later payment
+     * for it; so state per person stays at one or two entries in event time, also in a backfill (a processing-time
+     * TTL would keep every month a backfill replays for as long as the TTL lasts in wall time).
      */
     private transient MapState<Integer, Boolean> countedMonths;
 
-    public FirstBenefitOfMonth(Duration retention) {
-        this.retention = retention;
+    public FirstBenefitOfMonth(Duration allowedLateness) {
+        this.allowedLatenessMillis = allowedLateness.toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
         regions = RegionDirectory.loadDefault();
-        MapStateDescriptor<Integer, Boolean> d = new MapStateDescriptor<>("countedMonths", Integer.class, Boolean.class);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(retention).cleanupFullSnapshot().build());
-        countedMonths = getRuntimeContext().getMapState(d);
+        countedMonths = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("countedMonths", Integer.class, Boolean.class));
     }
 
     @Override
@@ -49,9 +51,29 @@ public final class FirstBenefitOfMonth extends KeyedProcessFunction<String, Even
             return;
         }
         countedMonths.put(month, Boolean.TRUE);
+        ctx.timerService().registerEventTimeTimer(forgetAt(month));
         Tallies unit = new Tallies();
         unit.benefitRecipientsFirstInMonth = 1;
         EventTallies.emitForEachLevel(regions, e.regionCode, e.insuranceType, unit, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tallies> out) throws Exception {
+        List<Integer> over = new ArrayList<>();
+        for (int month : countedMonths.keys()) {
+            if (forgetAt(month) <= timestamp) {
+                over.add(month);
+            }
+        }
+        for (int month : over) {
+            countedMonths.remove(month);
+        }
+    }
+
+    /** @return when no payment for {@code month} (yyyymm) can be accepted any more: its end plus the lateness */
+    private long forgetAt(int month) {
+        ZonedDateTime end = ZonedDateTime.of(month / 100, month % 100, 1, 0, 0, 0, 0, CHINA).plusMonths(1);
+        return end.toInstant().toEpochMilli() + allowedLatenessMillis;
     }
 
     /** Unemployment-benefit payments are the ones counted here. */

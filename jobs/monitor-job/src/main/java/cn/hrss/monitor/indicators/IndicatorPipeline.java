@@ -34,18 +34,17 @@ public final class IndicatorPipeline {
     /**
      * @param allowedLateness how late (behind the watermark) an event may be and still correct its windows; ingestion
      *     rejects anything later, so windows never drop an accepted event
-     * @param recipientRetention how long a person's counted benefit months are remembered (a month plus the lateness)
      * @param reference opening stocks, balances and employed base for the stock indicators
      */
     public static DataStream<IndicatorRow> indicators(DataStream<Event> accepted, Duration allowedLateness,
-            Duration recipientRetention, ReferenceData reference) {
+            ReferenceData reference) {
         DataStream<Tallies> perEvent = accepted.flatMap(new EventTallies()).name("event-tallies")
                 .transform("hourly-pre-aggregation", TypeInformation.of(Tallies.class),
                         new HourlyPreAggregation(PRE_AGGREGATION_SCOPES));
         DataStream<Tallies> recipients = accepted
                 .filter(FirstBenefitOfMonth::isUnemploymentBenefit).name("unemployment-benefits")
                 .keyBy(e -> e.personPseudonym)
-                .process(new FirstBenefitOfMonth(recipientRetention)).name("first-benefit-of-month");
+                .process(new FirstBenefitOfMonth(allowedLateness)).name("first-benefit-of-month");
         DataStream<Tallies> departures = accepted
                 .filter(FirstDepartureFromEmployer::isDeparture).name("insured-departures")
                 .keyBy(FirstDepartureFromEmployer::key)

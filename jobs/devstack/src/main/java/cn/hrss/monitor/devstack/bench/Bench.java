@@ -1,10 +1,7 @@
 package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.devstack.LocalStack;
-import cn.hrss.monitor.simulator.EventGenerator;
-import cn.hrss.monitor.simulator.KafkaEventProducer;
 import cn.hrss.monitor.simulator.SimulatorConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +35,7 @@ public final class Bench {
     }
 
     private void run(Options o) throws Exception {
-        say("load average before starting: " + Files.readString(Path.of("/proc/loadavg")).trim()
+        say("load average before starting: " + LoadAverage.now()
                 + " (other work on this machine skews every figure)");
         say("starting Kafka and ClickHouse (database bench) ...");
         try (LocalStack stack = LocalStack.start(o.workDir(), "bench");
@@ -92,25 +89,13 @@ public final class Bench {
     }
 
     /** N records as fast as Kafka takes them, event time advancing about as at the national peak. */
-    private long produce(LocalStack stack, Options o) throws Exception {
+    private long produce(LocalStack stack, Options o) {
         SimulatorConfig config = SimulatorConfig.defaults()
                 .withSeed(o.seed())
                 .withStart(THROUGHPUT_START)
                 .withClock(THROUGHPUT_CLOCK_RATE, 1)
                 .withRunLength(Duration.ofSeconds(Math.max(1, o.events() / 10_000)));
-        EventGenerator generator = new EventGenerator(config);
-        say(String.format(Locale.ROOT, "producing %,d records, unpaced, all scenarios ...", o.events()));
-        long start = System.nanoTime();
-        long sent;
-        try (KafkaEventProducer producer = new KafkaEventProducer(
-                stack.kafkaBootstrapServers(), KafkaEventProducer.DEFAULT_TOPIC_PREFIX, System.out)) {
-            sent = producer.produce(generator, o.events(), null, 0);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double simulated = (generator.simulatedNow().toEpochMilli() - THROUGHPUT_START.toEpochMilli()) / 1000.0;
-        say(String.format(Locale.ROOT, "produced %,d records in %.1f s (%,.0f/s); event time spans %.0f s:"
-                + " %,.0f records per simulated second", sent, seconds, sent / seconds, simulated, sent / simulated));
-        return sent;
+        return BenchProducer.produce(stack, config, o.events(), this::say);
     }
 
     private void say(String line) {

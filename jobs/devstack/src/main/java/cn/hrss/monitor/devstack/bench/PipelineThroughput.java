@@ -36,25 +36,39 @@ final class PipelineThroughput {
 
     private PipelineThroughput() {}
 
+    /** The job in a MiniCluster in this JVM. */
     static Result run(LocalStack stack, long records, Consumer<String> say) throws Exception {
-        String accounted = "SELECT (SELECT count() FROM " + stack.table("events") + ") + (SELECT count() FROM "
-                + stack.table("rejected_events") + ")";
-        CountSamples samples = new CountSamples();
         long start = System.nanoTime();
         JobClient job = stack.startJob(stack.config(Map.of("kafka.group-id", "bench-pipeline")), true);
         CompletableFuture<?> done = job.getJobExecutionResult();
-        long nextReport = start;
-        while (!done.isDone()) {
-            samples.add(System.nanoTime() - start, stack.clickHouse().queryLong(accounted));
+        Result result = measure(stack, records, start, done::isDone, say);
+        done.get(); // throws if the job failed
+        return result;
+    }
+
+    /** A job that was started at {@code startNanos}, however it runs (MiniCluster or a cluster of separate JVMs). */
+    interface RunningJob {
+        /** @return whether the job has finished; throws if it failed */
+        boolean finished() throws Exception;
+    }
+
+    /** Samples ClickHouse until {@code job} has finished; the rates are read off those samples. */
+    static Result measure(LocalStack stack, long records, long startNanos, RunningJob job, Consumer<String> say)
+            throws Exception {
+        String accounted = "SELECT (SELECT count() FROM " + stack.table("events") + ") + (SELECT count() FROM "
+                + stack.table("rejected_events") + ")";
+        CountSamples samples = new CountSamples();
+        long nextReport = startNanos;
+        while (!job.finished()) {
+            samples.add(System.nanoTime() - startNanos, stack.clickHouse().queryLong(accounted));
             if (System.nanoTime() >= nextReport) {
                 say.accept(String.format("pipeline: %,d of %,d records written, %,d indicator rows", samples.last(),
                         records, indicatorRows(stack)));
-                nextReport += 5_000_000_000L;
+                nextReport = System.nanoTime() + 5_000_000_000L;
             }
             Thread.sleep(SAMPLE_EVERY_MS);
         }
-        long total = System.nanoTime() - start;
-        done.get();
+        long total = System.nanoTime() - startNanos;
         samples.add(total, stack.clickHouse().queryLong(accounted));
         if (samples.last() < records) {
             throw new IllegalStateException("the job finished with " + samples.last() + " of " + records
