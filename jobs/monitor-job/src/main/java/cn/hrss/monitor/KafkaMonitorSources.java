@@ -46,8 +46,7 @@ public final class KafkaMonitorSources implements MonitorSources {
         }
         KafkaSource<Ingested> source = builder.build();
         return env.fromSource(source,
-                        IngestWatermarks.aligned(config.maxOutOfOrderness(), config.sourceIdleTimeout(),
-                                config.maxWatermarkDrift()),
+                        IngestWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleTimeout()),
                         "kafka-events")
                 .uid("kafka-events");
     }

@@ -41,7 +41,6 @@ public record MonitorConfig(
         Duration maxOutOfOrderness,
         Duration allowedLateness,
         Duration sourceIdleTimeout,
-        Duration maxWatermarkDrift,
         Duration dedupHorizon,
         Duration maxFuture,
         PseudonymKey pseudonymKey,
@@ -88,7 +87,6 @@ public record MonitorConfig(
                 s.duration("ingest.max-out-of-orderness"),
                 s.duration("ingest.allowed-lateness"),
                 s.duration("ingest.source-idle-timeout"),
-                s.duration("ingest.max-watermark-drift"),
                 s.duration("ingest.dedup-horizon"),
                 s.duration("ingest.max-future"),
                 new PseudonymKey(s.text("pseudonym.key-env"), s.optional("pseudonym.key-file")),
@@ -120,11 +118,6 @@ public record MonitorConfig(
             throw new ConfigException(source + ": ingest.dedup-horizon (" + c.dedupHorizon
                     + ") must be at least ingest.allowed-lateness (" + c.allowedLateness
                     + "), or a late re-send would be counted twice");
-        }
-        if (c.maxWatermarkDrift.isZero() || c.maxWatermarkDrift.compareTo(c.allowedLateness) >= 0) {
-            throw new ConfigException(source + ": ingest.max-watermark-drift (" + c.maxWatermarkDrift
-                    + ") must be above zero and below ingest.allowed-lateness (" + c.allowedLateness
-                    + "), or a partition read behind the others could fall out of the allowed lateness");
         }
         if (c.alertmanager.resendInterval().toSeconds() < 1) {
             throw new ConfigException(source + ": alertmanager.resend-interval must be at least 1s, got "

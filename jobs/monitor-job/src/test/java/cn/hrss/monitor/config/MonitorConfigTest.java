@@ -60,7 +60,6 @@ class MonitorConfigTest {
         assertThat(c.maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.allowedLateness()).isEqualTo(Duration.ofHours(2));
         assertThat(c.sourceIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(c.maxWatermarkDrift()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(2));
         assertThat(c.maxFuture()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.pseudonymKey().envVariable()).isEqualTo("HRSS_PSEUDONYM_KEY");
@@ -254,14 +253,6 @@ class MonitorConfigTest {
         assertConfigError(p, "kafka.bounded", "true or false");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"0s", "2h", "3h"})
-    void watermarkDriftMustBeBelowTheAllowedLateness(String drift) throws IOException {
-        Properties p = shipped();
-        p.setProperty("ingest.max-watermark-drift", drift);
-        assertConfigError(p, "ingest.max-watermark-drift", "ingest.allowed-lateness");
-    }
-
     @Test
     void alertmanagerResendIntervalBelowOneSecondIsRefused() throws IOException {
         Properties p = shipped();
@@ -276,7 +267,6 @@ class MonitorConfigTest {
         Map<String, String> env = Map.of(
                 "HRSS_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
                 "HRSS_INGEST_ALLOWED_LATENESS", "30m",
-                "HRSS_INGEST_MAX_WATERMARK_DRIFT", "10m",
                 "HRSS_KAFKA_TOPIC_DEAD_LETTER", "hrss.dlq",
                 "HRSS_PSEUDONYM_KEY_FILE", "/run/secrets/pseudonym-key",
                 "HRSS_FLINK_PARALLELISM", "8",

@@ -150,9 +150,8 @@ final class StateGrowth {
                 "flink.checkpoint-interval", "5s",
                 // Flink's state TTL counts processing time: the duplicate filter's horizon is wall time. The fast
                 // simulated clock crosses days in seconds, so the horizon must be wall seconds to be seen to work;
-                // it may not be below the allowed lateness, nor the watermark drift above it.
+                // it may not be below the allowed lateness.
                 "ingest.dedup-horizon", dedupHorizon.toString(),
-                "ingest.allowed-lateness", dedupHorizon.toString(),
-                "ingest.max-watermark-drift", dedupHorizon.dividedBy(2).toString());
+                "ingest.allowed-lateness", dedupHorizon.toString());
     }
 }
