@@ -32,8 +32,15 @@ import org.slf4j.LoggerFactory;
  */
 final class ClusterRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRun.class);
-    /** All scenarios and the default bad input over about eight days that cross a month end. */
+    /**
+     * All scenarios over about eight days that cross a month end, with malformed and duplicate records but no late
+     * ones: whether a record is too late depends on the watermark, which a failover rewinds only to the last checkpoint
+     * (Admission keeps that one), so a record judged between the checkpoint and the failure can be judged differently
+     * when replayed — in a fast backfill like this one, whose event time moves days per checkpoint interval. Exactly-once
+     * sinks (rows committed with the checkpoint) would remove that; until then the tests leave late records out.
+     */
     static final SimulatorConfig SIMULATION = SimulatorConfig.defaults()
+            .withBadInput(0.01, 0.005, 0.0)
             .withSeed(20_260_801L)
             .withStart(OffsetDateTime.parse("2026-07-27T00:00:00+08:00").toInstant())
             .withClock(1000, 21_600)
