@@ -41,9 +41,13 @@ final class PipelineThroughput {
         long start = System.nanoTime();
         JobClient job = stack.startJob(stack.config(Map.of("kafka.group-id", "bench-pipeline")), true);
         CompletableFuture<?> done = job.getJobExecutionResult();
-        Result result = measure(stack, records, start, done::isDone, say);
-        done.get(); // throws if the job failed
-        return result;
+        return measure(stack, records, start, () -> {
+            if (!done.isDone()) {
+                return false;
+            }
+            done.get(); // throws if the job failed
+            return true;
+        }, say);
     }
 
     /** A job that was started at {@code startNanos}, however it runs (MiniCluster or a cluster of separate JVMs). */

@@ -19,10 +19,11 @@ import java.util.function.Consumer;
 final class StateGrowth {
     /**
      * Operators whose state grows with persons or employers, by the start of their names. Admission is keyed by event
-     * id (the duplicate filter); the others by person, employer or (employer, person).
+     * id (the duplicate filter); the others by person, employer or (employer, person); rolling totals by region and
+     * employer scope (the largest state of all: thirty days of hours).
      */
     static final List<String> WATCHED = List.of("admission", "benefit-after-death", "ui-while-employed",
-            "first-benefit-of-month", "first-departure-from-employer", "mass-layoff-employers");
+            "first-benefit-of-month", "first-departure-from-employer", "mass-layoff-employers", "rolling-24h-30d");
     private static final long SAMPLE_EVERY_MS = 2_000;
     /** The inputs of the person-keyed rules (benefit_after_death, ui_while_employed). */
     private static final String PERSON_RULE_INPUTS =
@@ -134,7 +135,7 @@ final class StateGrowth {
     static String largest(CheckpointSizes sizes, int n) {
         StringBuilder line = new StringBuilder();
         sizes.byVertex().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
-                .forEach(e -> line.append(String.format(Locale.ROOT, "%n  %s MiB  %s",
+                .forEach(e -> line.append(String.format(Locale.ROOT, "%n  %s  %s",
                         mib(e.getValue()), e.getKey().length() > 120 ? e.getKey().substring(0, 120) + "..." : e.getKey())));
         return line.toString();
     }
