@@ -181,11 +181,28 @@ public final class LocalFlinkCluster implements AutoCloseable {
      * splits); like an operator, this tries again a few times.
      */
     public String stopWithSavepoint(String jobId) throws IOException, InterruptedException {
+        return stop(jobId, false);
+    }
+
+    /**
+     * {@code flink stop --drain}: the job's end for good. Sources stop and emit the maximum watermark first, so every
+     * window and event-time timer fires, then the savepoint is taken and the job finishes.
+     */
+    public String drain(String jobId) throws IOException, InterruptedException {
+        return stop(jobId, true);
+    }
+
+    private String stop(String jobId, boolean drain) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("stop", "--type", "canonical", "--savepointPath",
+                savepointDir().toUri().toString()));
+        if (drain) {
+            command.add("--drain");
+        }
+        command.add(jobId);
         IOException last = null;
         for (int attempt = 1; attempt <= STOP_ATTEMPTS; attempt++) {
             try {
-                String output = runClient(List.of("stop", "--type", "canonical", "--savepointPath",
-                        savepointDir().toUri().toString(), jobId));
+                String output = runClient(command);
                 Matcher m = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(output);
                 if (m.find()) {
                     return m.group(1);

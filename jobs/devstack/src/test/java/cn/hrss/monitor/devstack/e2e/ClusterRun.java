@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The job as users run it: its shaded jar submitted with {@code flink run} to a standalone cluster of separate JVMs
- * (one JobManager, two TaskManagers with one slot each in use), over simulated records in a real Kafka, writing to a
+ * (one JobManager, two TaskManagers), over simulated records in a real Kafka, writing to a
  * real ClickHouse, with checkpoints every two seconds. The failure tests break something while it runs and then
  * check that the results are what an undisturbed run gives.
  */
@@ -65,6 +65,14 @@ final class ClusterRun implements AutoCloseable {
 
     /** @param overrides job configuration keys on top of the stack's (the job runs bounded, checkpoints every 2 s) */
     static ClusterRun start(String name, Map<String, String> overrides) throws Exception {
+        return start(name, overrides, 2);
+    }
+
+    /**
+     * @param slotsPerTaskManager with 1, each of the two TaskManagers runs one of the job's two parallel pipelines, so
+     *     either one's loss is the job's
+     */
+    static ClusterRun start(String name, Map<String, String> overrides, int slotsPerTaskManager) throws Exception {
         Path workDir = Path.of("target", "failure-tests", name).toAbsolutePath();
         LocalProcesses.deleteRecursively(workDir);
         LocalStack stack = LocalStack.start(workDir, "hrss_" + name + "_" + System.currentTimeMillis());
@@ -74,7 +82,8 @@ final class ClusterRun implements AutoCloseable {
                     "flink.checkpoint-interval", "2s"));
             job.putAll(overrides);
             Path jobConfig = stack.writeConfig("job.properties", job);
-            LocalFlinkCluster cluster = LocalFlinkCluster.start(workDir.resolve("flink"), 2, 2, Map.of());
+            LocalFlinkCluster cluster =
+                    LocalFlinkCluster.start(workDir.resolve("flink"), 2, slotsPerTaskManager, Map.of());
             return new ClusterRun(stack, cluster, LocalFlinkCluster.shadedJobJar(), jobConfig,
                     MonitorConfig.load(jobConfig));
         } catch (Exception | Error e) {
