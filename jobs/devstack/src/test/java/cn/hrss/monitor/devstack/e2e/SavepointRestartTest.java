@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 @DisabledIfEnvironmentVariable(named = LocalKafka.BOOTSTRAP_ENV, matches = ".+",
         disabledReason = "counts every record of the input topics, which must hold this run's records only")
 class SavepointRestartTest {
-    private static final int RECORDS = 40_000;
+    private static final int RECORDS = 100_000;
 
     /**
      * A backfill stopped with a savepoint at about half of its input and resumed from it: the savepoint keeps where
@@ -32,7 +32,8 @@ class SavepointRestartTest {
         try (ClusterRun run = ClusterRun.start("savepoint", Map.of())) {
             run.send(new EventGenerator(ClusterRun.SIMULATION), RECORDS);
             String first = run.submit();
-            run.awaitAccounted(RECORDS * 2L / 5, "two fifths of the records processed");
+            // Early: the job goes on reading while the savepoint is taken (and retried if declined).
+            run.awaitAccounted(RECORDS / 20, "a twentieth of the records processed");
             String savepoint = run.cluster.stopWithSavepoint(first);
             long accountedBefore = run.accounted();
             long lastEventBefore = run.stack.clickHouse().queryLong(
