@@ -151,26 +151,24 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** {@code flink run -d jobJar args}: runs the job's main in a client JVM that submits it; returns the job id. */
     public String submit(Path jobJar, String... args) throws IOException, InterruptedException {
+        return run(List.of(), jobJar, args);
+    }
+
+    /** {@code flink run -d -s savepoint jobJar args}. */
+    public String submitFromSavepoint(String savepoint, Path jobJar, String... args)
+            throws IOException, InterruptedException {
+        return run(List.of("-s", savepoint), jobJar, args);
+    }
+
+    private String run(List<String> options, Path jobJar, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("run", "-d"));
+        command.addAll(options);
         command.add(jobJar.toString());
         command.addAll(List.of(args));
         String output = runClient(command);
         Matcher m = SUBMITTED.matcher(output);
         if (!m.find()) {
             throw new IOException("flink run did not submit the job:\n" + output);
-        }
-        return m.group(1);
-    }
-
-    /** {@code flink run -d -s savepoint jobJar args}. */
-    public String submitFromSavepoint(String savepoint, Path jobJar, String... args)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("run", "-d", "-s", savepoint));
-        command.add(jobJar.toString());
-        command.addAll(List.of(args));
-        Matcher m = SUBMITTED.matcher(runClient(command));
-        if (!m.find()) {
-            throw new IOException("flink run -s did not submit the job");
         }
         return m.group(1);
     }

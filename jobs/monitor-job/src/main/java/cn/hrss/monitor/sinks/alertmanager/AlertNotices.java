@@ -58,10 +58,6 @@ final class AlertNotices {
         return notices.values();
     }
 
-    boolean isEmpty() {
-        return notices.isEmpty();
-    }
-
     /** Drops a resolved notice every instance has been told about, unless it changed meanwhile. */
     void forgetIfUnchanged(Notice delivered) {
         notices.remove(delivered.key(), delivered);

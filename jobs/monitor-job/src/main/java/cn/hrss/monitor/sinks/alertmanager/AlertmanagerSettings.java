@@ -38,8 +38,4 @@ public record AlertmanagerSettings(List<URI> urls, Duration resendInterval, Dura
     public AlertmanagerSettings withUrls(List<URI> newUrls) {
         return new AlertmanagerSettings(newUrls, resendInterval, maxBackoff, giveUpAfter, runbookBaseUrl, dashboardUrl);
     }
-
-    public AlertmanagerSettings withResendInterval(Duration interval) {
-        return new AlertmanagerSettings(urls, interval, maxBackoff, giveUpAfter, runbookBaseUrl, dashboardUrl);
-    }
 }
