@@ -48,6 +48,27 @@ class PayloadMaskerTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // A JSON reader decodes these to 440524188001010014: the mask must see the same ID.
+        "{\"idNumber\":\"\\u00344\\u0030524188001010014\"}|{\"idNumber\":\"\\u00344\\u0030524********0014\"}",
+        "\\u0034\\u0034\\u0030\\u0035\\u0032\\u0034\\u0031\\u0038\\u0038\\u0030\\u0030\\u0031\\u0030\\u0031"
+            + "\\u0030\\u0030\\u0031\\u0034|\\u0034\\u0034\\u0030\\u0035\\u0032\\u0034********"
+            + "\\u0030\\u0030\\u0031\\u0034",
+        "11010519491231002\\u0058|110105********002\\u0058",
+        "44052418800101001\\u0034 and \\u00E9|440524********001\\u0034 and \\u00E9"
+    })
+    void idsSpeltWithJsonEscapesAreMasked(String input, String expected) {
+        assertThat(mask(input)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u003", "1234567890123456\\u003", "12345678901234567\\u0059", "\\u１２３４",
+        "1234567890123456\\u0033Z"})
+    void brokenOrNonDigitEscapesAreLeftAlone(String input) {
+        assertThat(mask(input)).isEqualTo(input);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "12345678901234567",
         "1234567890123456X",
