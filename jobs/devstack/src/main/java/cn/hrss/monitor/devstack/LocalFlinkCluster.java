@@ -292,6 +292,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
                 // mark it lost within seconds. The timeout itself stays generous for a busy machine's pauses.
                 "heartbeat.interval: 2000",
                 "heartbeat.timeout: 30000",
+                // The CLI waits this long for a stop's savepoint. A drain fires every pending window first, which on
+                // a busy two-core machine took over the default minute; a client that gives up and retries aborts
+                // the savepoint in progress.
+                "client.timeout: 10 min",
                 "io.tmp.dirs: " + dir.resolve("tmp"),
                 "");
         Files.writeString(dir.resolve("conf/config.yaml"), yaml, StandardCharsets.UTF_8);
