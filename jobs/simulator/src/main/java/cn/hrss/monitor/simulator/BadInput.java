@@ -3,6 +3,7 @@ package cn.hrss.monitor.simulator;
 import cn.hrss.monitor.events.EventFamily;
 import cn.hrss.monitor.events.EventType;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -29,11 +30,19 @@ final class BadInput {
 
     /**
      * @param now when the record is sent
-     * @return a valid-looking event at {@code at} suited to be broken as {@code kind} (any event if null)
+     * @return a valid-looking event at {@code at} suited to be broken as {@code kind} (any event if null), or
+     *     {@code null} when nobody is left to base one on: a long run at a density far above its population's can
+     *     use up the employed or the pensioners
      */
     WireEvent sample(long at, long now, MalformedKind kind) {
+        EventFamily[] families = Arrays.stream(familiesFor(kind)).filter(f -> !basePool(f).isEmpty())
+                .toArray(EventFamily[]::new);
+        if (families.length == 0) {
+            return null;
+        }
+        EventFamily family = families[rng.nextInt(families.length)];
         while (true) {
-            WireEvent e = sampleOfFamily(at, familyFor(kind));
+            WireEvent e = sampleOfFamily(at, family);
             // A silent city sends nothing, not even garbage.
             if (!ctx.silenced(e.regionCode, now)) {
                 return e;
@@ -41,18 +50,23 @@ final class BadInput {
         }
     }
 
-    private EventFamily familyFor(MalformedKind kind) {
-        EventFamily[] families = kind == null ? EventFamily.values() : switch (kind) {
+    private static EventFamily[] familiesFor(MalformedKind kind) {
+        return kind == null ? EventFamily.values() : switch (kind) {
             case BAD_USCC_CHECK -> new EventFamily[] {EventFamily.EMPLOYMENT, EventFamily.INSURED, EventFamily.CONTRIBUTION};
             case NEGATIVE_AMOUNT, THREE_DECIMAL_AMOUNT -> new EventFamily[] {EventFamily.CONTRIBUTION, EventFamily.BENEFIT};
             default -> EventFamily.values();
         };
-        return families[rng.nextInt(families.length)];
+    }
+
+    /** The persons a sampled event of this family is about. */
+    private IndexedPool basePool(EventFamily family) {
+        return family == EventFamily.BENEFIT || family == EventFamily.DEATH ? pop.pensioners : pop.employed;
     }
 
     private WireEvent sampleOfFamily(long at, EventFamily family) {
-        int worker = pop.employed.pick(rng);
-        int employer = pop.employerOf[worker];
+        // Drawn for every family while anyone is employed, so that a seed's records stay as they were.
+        int worker = pop.employed.isEmpty() ? -1 : pop.employed.pick(rng);
+        int employer = worker < 0 ? -1 : pop.employerOf[worker];
         return switch (family) {
             case EMPLOYMENT -> events.employment(EventType.EMPLOYMENT_REGISTERED, at, worker, employer,
                     pop.form[worker], null);

@@ -166,6 +166,9 @@ public final class EventGenerator {
         MalformedKind[] kinds = MalformedKind.values();
         MalformedKind kind = kinds[ctx.rng.nextInt(kinds.length)];
         WireEvent e = badInput.sample(now, now, kind);
+        if (e == null) {
+            return nextValid();
+        }
         e.eventId = nextEventId();
         String json = badInput.breakEvent(e, kind, time);
         recordCount++;
@@ -181,6 +184,9 @@ public final class EventGenerator {
 
     private SimulatedRecord late() {
         WireEvent e = badInput.sample(badInput.lateInstant(now), now, null);
+        if (e == null) {
+            return nextValid();
+        }
         e.eventId = nextEventId();
         recordCount++;
         return new SimulatedRecord(e.type.family.name(), e.key, e.toJson(time), e.at, Expectation.LATE, null);

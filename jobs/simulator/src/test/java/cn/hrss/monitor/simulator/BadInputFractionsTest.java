@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BadInputFractionsTest {
@@ -41,5 +42,19 @@ class BadInputFractionsTest {
         List<SimulatedRecord> records = Streams.generate(
                 new EventGenerator(SimulatorConfig.defaults().withBadInput(0, 0, 0)), 20_000);
         assertThat(records).allMatch(r -> r.expectation() == Expectation.VALID);
+    }
+
+    /**
+     * Far more records than a small population can live through (the latency benchmark's long runs hit this): the
+     * employed are used up, and bad input must go on from whoever is left, or give way to valid records.
+     */
+    @Test
+    void aRunThatOutlivesItsPopulationKeepsGoing() {
+        SimulatorConfig config = SimulatorConfig.defaults().withScenarios(Set.of()).withPopulation(1_000, 10).withBadInput(0.1, 0, 0.1)
+                .withClock(10_000, 120);
+        List<SimulatedRecord> records = Streams.generate(new EventGenerator(config), 200_000);
+        long malformed = records.stream().filter(r -> r.expectation() == Expectation.MALFORMED).count();
+        assertThat(records).hasSize(200_000);
+        assertThat(malformed).isGreaterThan(1_000);
     }
 }
