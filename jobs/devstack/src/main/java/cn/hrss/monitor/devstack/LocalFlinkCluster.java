@@ -188,13 +188,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
      * window and event-time timer fires, then the savepoint is taken and the job finishes. The job's tasks can
      * finish before that savepoint is acknowledged ("Checkpoint Coordinator is suspending"): the job has then ended
      * as asked, so a FINISHED job is success here, whatever the client said.
-     *
-     * <p>First waits for a checkpoint to complete: a task whose bounded input has ended (the rules source of a
-     * backfill) waits for one before it finishes, and a drain triggered in that moment aborts the pending checkpoint
-     * and then waits for an acknowledgement that task never sends (seen in CI).
      */
     public void drain(String jobId) throws IOException, InterruptedException {
-        awaitNextCompletedCheckpoint(jobId);
         try {
             stop(jobId, true);
         } catch (IOException declined) {
@@ -204,7 +199,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Both stops first wait for a checkpoint to complete: a task whose bounded input has ended (the rules source of a
+     * backfill) waits for one before it finishes, and a stop triggered in that moment aborts the pending checkpoint
+     * and then waits for an acknowledgement that task never sends (seen in CI with a drain).
+     */
     private String stop(String jobId, boolean drain) throws IOException, InterruptedException {
+        awaitNextCompletedCheckpoint(jobId);
         List<String> command = new ArrayList<>(List.of("stop", "--type", "canonical", "--savepointPath",
                 savepointDir().toUri().toString()));
         if (drain) {
