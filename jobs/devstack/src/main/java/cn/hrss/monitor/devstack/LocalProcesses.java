@@ -2,6 +2,8 @@ package cn.hrss.monitor.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,9 +19,34 @@ import java.util.stream.Stream;
 public final class LocalProcesses {
     private LocalProcesses() {}
 
+    private static final int LOWEST_PORT = 10_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
+    /**
+     * A free loopback port below the kernel's ephemeral range. A port from the ephemeral range (what binding to port
+     * 0 gives) can be taken by any outgoing connection before the server that was meant to get it binds it; CI saw
+     * ClickHouse fail with "Address already in use" four seconds after its ports were chosen.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port between " + LOWEST_PORT + " and " + below + " in 200 attempts");
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            int start = Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            return start > LOWEST_PORT + 1_000 ? start : 32_768;
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 
