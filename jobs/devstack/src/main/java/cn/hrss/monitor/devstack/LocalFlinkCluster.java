@@ -185,9 +185,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /**
      * {@code flink stop --drain}: the job's end for good. Sources stop and emit the maximum watermark first, so every
-     * window and event-time timer fires, then the savepoint is taken and the job finishes. The job's tasks can
-     * finish before that savepoint is acknowledged ("Checkpoint Coordinator is suspending"): the job has then ended
-     * as asked, so a FINISHED job is success here, whatever the client said.
+     * window and event-time timer fires, then the savepoint is taken and the job finishes. A job found FINISHED
+     * after the client reported a failure (e.g. its answer timed out) has ended as asked, so that is success here.
      */
     public void drain(String jobId) throws IOException, InterruptedException {
         try {
