@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,22 +130,11 @@ final class KafkaInProcessBroker {
         }
     }
 
-    /** Ports are held open together so that the OS hands out distinct ones, then released for Kafka to bind. */
     private static int[] freeLoopbackPorts(int count) {
-        ServerSocket[] sockets = new ServerSocket[count];
         try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0, 1, InetAddress.getByName(HOST));
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
+            return LocalProcesses.freePorts(count);
         } catch (IOException e) {
             throw new UncheckedIOException("No free loopback port", e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                Utils.closeQuietly(socket, "port probe");
-            }
         }
     }
 

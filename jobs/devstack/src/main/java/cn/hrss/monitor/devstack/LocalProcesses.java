@@ -28,17 +28,33 @@ public final class LocalProcesses {
      * ClickHouse fail with "Address already in use" four seconds after its ports were chosen.
      */
     static int freePort() throws IOException {
+        return freePorts(1)[0];
+    }
+
+    /** {@link #freePort()} for several servers at once: the ports are held together while chosen, so they differ. */
+    static int[] freePorts(int count) throws IOException {
         int below = ephemeralRangeStart();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                return port;
-            } catch (IOException taken) {
-                // try another
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int attempt = 0; attempt < 200 && held.size() < count; attempt++) {
+                int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
+                ServerSocket socket = new ServerSocket();
+                try {
+                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                    held.add(socket);
+                } catch (IOException taken) {
+                    socket.close();
+                }
+            }
+            if (held.size() < count) {
+                throw new IOException("no " + count + " free ports between " + LOWEST_PORT + " and " + below);
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
             }
         }
-        throw new IOException("no free port between " + LOWEST_PORT + " and " + below + " in 200 attempts");
     }
 
     private static int ephemeralRangeStart() {
