@@ -85,7 +85,7 @@ public final class BenefitAfterDeathDetector
     }
 
     @Override
-    public void processElement(Event e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
+    protected void judge(Event e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
         if (!isInput(e)) {
             return;
         }
@@ -160,8 +160,4 @@ public final class BenefitAfterDeathDetector
                 .collect(Collectors.joining(",")));
         out.collect(o);
     }
-
-
-
-
 }

@@ -7,12 +7,16 @@ import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -21,8 +25,16 @@ import org.apache.flink.util.Collector;
 
 /**
  * What the fraud-suspicion detectors share, keyed by person pseudonym: one rule from the live catalog, person-scoped
- * observations, and a retention after the person's latest event after which everything about them is forgotten (an
- * event-time timer; a reported suspicion is then cleared). Subclasses keep their own evidence state.
+ * observations, a person's events judged in event-time order, and a retention after the person's latest event after
+ * which everything about them is forgotten (an event-time timer; a reported suspicion is then cleared). Subclasses
+ * keep their own evidence state and judge one event at a time.
+ *
+ * <p>Why event-time order: a person's events come from different topics and partitions, whose interleaving differs
+ * between runs (a restart after a failure replays them in another order). Judged on arrival, a payment seen before
+ * the departure that precedes it would raise a suspicion that the departure then withdraws: a false alert in one run
+ * and not in another, or in a backtest. Each event therefore waits until the watermark passes its time and is judged
+ * in (event time, event id) order, the order a backtest replays stored events in. An event that arrives behind the
+ * watermark (late, within the allowed lateness) is judged at once: nothing can be put before it any more.
  */
 abstract class PersonSuspicionDetector
         extends KeyedBroadcastProcessFunction<String, Event, RuleDefinition, Observation> {
@@ -34,6 +46,11 @@ abstract class PersonSuspicionDetector
     protected transient ValueState<String> reported;
     /** Event time of the person's latest event; the state expires a retention after it. */
     protected transient ValueState<Long> lastActivity;
+    /**
+     * The person's events not yet judged, by event time, each time with an event-time timer; an entry is removed when
+     * the watermark passes it, so this holds at most the out-of-orderness bound's worth of events.
+     */
+    private transient MapState<Long, List<Event>> waiting;
 
     /**
      * Wires a detector of {@code kind}: one operator per deployed rule, fed the accepted events it needs, keyed by
@@ -67,6 +84,8 @@ abstract class PersonSuspicionDetector
     public final void open(OpenContext openContext) {
         reported = getRuntimeContext().getState(new ValueStateDescriptor<>("reported", String.class));
         lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActivity", Long.class));
+        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-events", Types.LONG,
+                Types.LIST(TypeInformation.of(Event.class))));
         openPersonState();
     }
 
@@ -76,13 +95,31 @@ abstract class PersonSuspicionDetector
     /** Clears the subclass's own per-person state. */
     protected abstract void forgetPerson();
 
+    /** Judges one of the person's events, in event-time order; may emit an observation. */
+    protected abstract void judge(Event e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception;
+
+    @Override
+    public final void processElement(Event e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
+        if (e.occurredAt <= ctx.timerService().currentWatermark()) {
+            judge(e, ctx, out); // late: everything it could have followed has been judged
+            return;
+        }
+        List<Event> atTime = waiting.get(e.occurredAt);
+        if (atTime == null) {
+            atTime = new ArrayList<>();
+            ctx.timerService().registerEventTimeTimer(e.occurredAt);
+        }
+        atTime.add(e);
+        waiting.put(e.occurredAt, atTime);
+    }
+
     /** @return the person's latest activity including {@code at}, with the cleanup timer a retention after it */
     protected long touch(long at, long retention, ReadOnlyContext ctx) throws Exception {
         Long before = lastActivity.value();
         if (before != null && before >= at) {
             return before;
         }
-        if (before != null) {
+        if (before != null && !waiting.contains(before + retention)) { // the timer may also release waiting events
             ctx.timerService().deleteEventTimeTimer(before + retention);
         }
         ctx.timerService().registerEventTimeTimer(at + retention);
@@ -90,9 +127,22 @@ abstract class PersonSuspicionDetector
         return at;
     }
 
-    /** Retention over: everything about the person is forgotten, and a reported suspicion is cleared. */
+    /**
+     * The watermark passed {@code timestamp}: the events waiting at it are judged (in event id order, so ties are
+     * judged alike in every run); or the retention is over, and everything about the person is forgotten and a
+     * reported suspicion cleared.
+     */
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+    public final void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        List<Event> released = waiting.get(timestamp);
+        if (released != null) {
+            waiting.remove(timestamp);
+            released.sort(Comparator.comparing(e -> e.eventId));
+            for (Event e : released) {
+                judge(e, ctx, out);
+            }
+            return; // judging moved the person's latest activity to at least this time, so no retention ends here
+        }
         Long last = lastActivity.value();
         if (last == null) { // a timer left by a retention that changed live; the person is already forgotten
             return;

@@ -103,7 +103,7 @@ public final class UiWhileEmployedDetector
     }
 
     @Override
-    public void processElement(Event e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
+    protected void judge(Event e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
         if (!isInput(e)) {
             return;
         }
@@ -196,8 +196,4 @@ public final class UiWhileEmployedDetector
                 .distinct().sorted().collect(Collectors.joining(",")));
         out.collect(o);
     }
-
-
-
-
 }

@@ -25,6 +25,7 @@ class BenefitAfterDeathDetectorTest {
     private static final String PERSON = "p-5f2a";
 
     private KeyedBroadcastOperatorTestHarness<String, Event, RuleDefinition, Observation> harness;
+    private long watermark = Long.MIN_VALUE;
 
     private static RuleDefinition rule(int version, int graceMonths) {
         return FraudAndAbsenceHarness.rule("benefit_after_death", RuleKind.BENEFIT_AFTER_DEATH, version,
@@ -57,9 +58,13 @@ class BenefitAfterDeathDetectorTest {
         return e;
     }
 
+    /** Sends {@code e} and lets the watermark pass it: the detector judges it now, after any it waited for. */
     private void send(Event e) throws Exception {
         harness.processElement(e, e.occurredAt);
+        watermark = Math.max(watermark, e.occurredAt);
+        harness.processWatermark(watermark);
     }
+
 
     @Test
     void paymentBeforeTheLateDeathRecordIsFlaggedWhenTheRecordArrives() throws Exception {

@@ -21,12 +21,15 @@ import java.util.Map;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UiWhileEmployedDetectorTest {
     private static final String PERSON = "p-77c1";
     private static final String EMPLOYER = "91110105MA01ABCD1X";
 
     private KeyedBroadcastOperatorTestHarness<String, Event, RuleDefinition, Observation> harness;
+    private long watermark = Long.MIN_VALUE;
 
     private static RuleDefinition rule(int version, SeverityBand... bands) {
         return FraudAndAbsenceHarness.rule("ui_while_employed", RuleKind.UI_WHILE_EMPLOYED, version,
@@ -74,7 +77,15 @@ class UiWhileEmployedDetectorTest {
         return e;
     }
 
+    /** Sends {@code e} and lets the watermark pass it: the detector judges it now, after any it waited for. */
     private void send(Event e) throws Exception {
+        arrive(e);
+        watermark = Math.max(watermark, e.occurredAt);
+        harness.processWatermark(watermark);
+    }
+
+    /** Sends {@code e} without moving the watermark: it waits to be judged in event-time order. */
+    private void arrive(Event e) throws Exception {
         harness.processElement(e, e.occurredAt);
     }
 
@@ -145,6 +156,35 @@ class UiWhileEmployedDetectorTest {
         send(benefit("2025-01-25T09:00", 202501)); // late, but for a month of employment
         assertThat(drain(harness)).singleElement()
                 .satisfies(o -> assertThat(o.evidence).containsEntry("benefitMonth", "2025-01"));
+    }
+
+    @Test
+    void aPaymentThatArrivesBeforeTheEarlierDepartureIsJudgedAfterIt() throws Exception {
+        send(enrolled("2025-01-06T10:00", "employer"));
+        arrive(benefit("2025-04-20T09:00", 202504)); // from another topic, ahead of the departure it follows
+        arrive(left("2025-02-10T10:00"));
+        assertThat(drain(harness)).as("nothing is judged before the watermark").isEmpty();
+
+        harness.processWatermark(china("2025-04-20T09:00"));
+        assertThat(drain(harness)).as("no suspicion raised and withdrawn").isEmpty();
+        assertThat(harness.numEventTimeTimers()).as("only the retention timer is left").isOne();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"a-left, b-paid, 0", "b-left, a-paid, 2"})
+    void eventsAtTheSameInstantAreJudgedInEventIdOrderWhateverTheirArrival(String leftId, String paymentId,
+            int observations) throws Exception {
+        send(enrolled("2025-01-06T10:00", "employer"));
+        Event payment = benefit("2025-03-20T09:00", 202503);
+        Event left = left("2025-03-20T09:00");
+        payment.eventId = paymentId;
+        left.eventId = leftId;
+        arrive(payment);
+        arrive(left);
+        harness.processWatermark(china("2025-03-20T09:00"));
+
+        // Departure first: March is the month the job ended, so nothing. Payment first: raised, then withdrawn.
+        assertThat(drain(harness)).hasSize(observations);
     }
 
     @Test
