@@ -68,7 +68,7 @@ class MonitorConfigTest {
         assertThat(c.clickHouseUser()).isEqualTo("default");
         assertThat(c.clickHousePasswordEnv()).isEqualTo("HRSS_CLICKHOUSE_PASSWORD");
         assertThat(c.clickHouseDatabase()).isEqualTo("hrss");
-        assertThat(c.sinkBatchRows()).isEqualTo(5000);
+        assertThat(c.sinkBatchRows()).isEqualTo(50_000);
         assertThat(c.sinkBatchAge()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.sinkRetryFor()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));

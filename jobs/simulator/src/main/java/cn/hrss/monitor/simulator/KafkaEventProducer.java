@@ -81,7 +81,6 @@ public final class KafkaEventProducer implements AutoCloseable {
         long pacedSent = 0;
         long nextProgress = start + PROGRESS_EVERY_NANOS;
         long sent = 0;
-        long lastOccurredAt = 0;
         while ((count <= 0 || sent < count) && System.nanoTime() < deadline && !stopRequested) {
             if (rate > 0) {
                 long due = paceStart + (long) (pacedSent * 1e9 / rate);
@@ -103,16 +102,15 @@ public final class KafkaEventProducer implements AutoCloseable {
             sent++;
             sentSoFar.incrementAndGet();
             pacedSent++;
-            lastOccurredAt = Math.max(lastOccurredAt, r.occurredAtMillis());
             long t = System.nanoTime();
             if (progress != null && t >= nextProgress) {
                 nextProgress = t + PROGRESS_EVERY_NANOS;
-                printProgress(sent, t - start, lastOccurredAt);
+                printProgress(sent, t - start, generator.simulatedNow());
             }
         }
         producer.flush();
         if (progress != null) {
-            printProgress(sent, System.nanoTime() - start, lastOccurredAt);
+            printProgress(sent, System.nanoTime() - start, generator.simulatedNow());
         }
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " of " + sent + " records were not acknowledged",
@@ -131,11 +129,11 @@ public final class KafkaEventProducer implements AutoCloseable {
         stopRequested = true;
     }
 
-    private void printProgress(long sent, long elapsedNanos, long simulatedMillis) {
+    /** @param simulatedNow the latest valid record's time (bad input may carry any time, e.g. far in the future) */
+    private void printProgress(long sent, long elapsedNanos, Instant simulatedNow) {
         double seconds = Math.max(elapsedNanos / 1e9, 1e-9);
         progress.printf(Locale.ROOT, "[simulator] %,d records in %.0f s (%,.0f/s), simulated time %s%n", sent, seconds,
-                sent / seconds, OffsetDateTime.ofInstant(Instant.ofEpochMilli(simulatedMillis),
-                        ZoneOffset.ofHours(8)));
+                sent / seconds, OffsetDateTime.ofInstant(simulatedNow, ZoneOffset.ofHours(8)));
     }
 
     private static void sleepNanos(long nanos) {

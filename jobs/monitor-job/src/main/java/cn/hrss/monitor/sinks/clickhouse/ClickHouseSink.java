@@ -2,9 +2,11 @@ package cn.hrss.monitor.sinks.clickhouse;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.util.concurrent.ExecutorThreadFactory;
 
 /**
  * At-least-once Flink sink into one ClickHouse table, see {@link ClickHouseSinkWriter}. Usage:
@@ -30,6 +32,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         return new ClickHouseSinkWriter<>(settings, format,
                 new ClickHouseHttpInserter(settings.endpoint(), settings.table(), format),
+                Executors.newSingleThreadExecutor(new ExecutorThreadFactory("clickhouse-insert-" + settings.table())),
                 context.getProcessingTimeService(), context.metricGroup(), System::currentTimeMillis,
                 Thread::sleep);
     }

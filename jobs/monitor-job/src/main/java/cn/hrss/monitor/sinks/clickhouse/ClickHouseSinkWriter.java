@@ -3,6 +3,11 @@ package cn.hrss.monitor.sinks.clickhouse;
 import com.clickhouse.client.api.ServerException;
 import java.io.IOException;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -17,13 +22,21 @@ import org.slf4j.LoggerFactory;
  * checkpoint, so every row acknowledged by a checkpoint is in ClickHouse (at-least-once; the tables are
  * ReplacingMergeTree, so a replayed row replaces its twin instead of adding to it).
  *
- * <p>A failed insert is retried with exponential backoff while the task thread waits: upstream is back-pressured
- * and nothing is dropped. When the retry timeout is used up the writer throws, the task fails, and Flink replays
- * from the last checkpoint. Timer callbacks run on the task thread too, so there is no concurrent access here.
+ * <p>One batch is inserted in the background while the next one fills: the task thread does not sit idle while
+ * ClickHouse parses and stores a batch. At most one insert is in flight, so batches arrive in order and at most two
+ * are held in memory; a full batch waits for the one before it, which back-pressures upstream instead of dropping.
+ * {@link #flush} waits for the insert in flight and inserts what is buffered.
+ *
+ * <p>A failed insert is retried with exponential backoff (on the insert thread); meanwhile the next batch fills and
+ * then waits, so upstream is back-pressured and nothing is dropped. When the retry timeout is used up the failure
+ * reaches the task thread at its next batch, timer or flush, the task fails, and Flink replays from the last
+ * checkpoint. Timer callbacks run on the task thread, so only the insert in flight is shared with the insert thread.
  */
 public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
     private static final int MAX_ERROR_CHARS = 300;
+    /** How long close waits for an interrupted insert to give up before the client is closed under it. */
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     /** Sleeps between retries; replaceable so tests need not wait. */
     @FunctionalInterface
@@ -34,6 +47,8 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final ClickHouseSinkSettings settings;
     private final RowFormat<T> format;
     private final BatchInserter inserter;
+    /** Runs the inserts, one at a time: a single thread in production, the caller's thread in unit tests. */
+    private final ExecutorService insertThread;
     private final ProcessingTimeService timers;
     private final ClickHouseSinkMetrics metrics;
     private final LongSupplier wallClockMs;
@@ -44,13 +59,16 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private int batchRows;
     /** Counts batches, so that an age timer fires only for the batch it was set for. */
     private long batchNumber;
+    /** The batch being inserted (with retries) by {@link #insertThread}; done when none is. */
+    private Future<?> inFlight = CompletableFuture.completedFuture(null);
 
     ClickHouseSinkWriter(ClickHouseSinkSettings settings, RowFormat<T> format, BatchInserter inserter,
-            ProcessingTimeService timers, SinkWriterMetricGroup metricGroup, LongSupplier wallClockMs,
-            Sleeper sleeper) {
+            ExecutorService insertThread, ProcessingTimeService timers, SinkWriterMetricGroup metricGroup,
+            LongSupplier wallClockMs, Sleeper sleeper) {
         this.settings = settings;
         this.format = format;
         this.inserter = inserter;
+        this.insertThread = insertThread;
         this.timers = timers;
         this.metrics = new ClickHouseSinkMetrics(metricGroup);
         this.wallClockMs = wallClockMs;
@@ -73,6 +91,7 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         insertBatch();
+        awaitInFlight();
     }
 
     private void flushIfStill(long forBatch) throws IOException, InterruptedException {
@@ -85,11 +104,31 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         if (batchRows == 0) {
             return;
         }
+        awaitInFlight();
         byte[] lines = batch.toByteArray();
-        insertWithRetry(lines, batchRows);
+        int rows = batchRows;
+        inFlight = insertThread.submit(() -> {
+            insertWithRetry(lines, rows);
+            return null;
+        });
         batch.reset();
         batchRows = 0;
         batchNumber++;
+    }
+
+    /** Waits for the insert in flight; its failure (retries used up) becomes this thread's. */
+    private void awaitInFlight() throws IOException, InterruptedException {
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IOException("Insert into " + settings.qualifiedTable() + " failed", e.getCause());
+        }
     }
 
     private void insertWithRetry(byte[] lines, int rows) throws IOException, InterruptedException {
@@ -141,9 +180,14 @@ public final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         return kind + ": " + message;
     }
 
-    /** Rows not yet flushed are dropped: close without a final flush means the task failed or was cancelled. */
+    /**
+     * Rows not yet flushed are dropped, and an insert in flight is interrupted: close without a final flush means the
+     * task failed or was cancelled, and Flink replays from the last checkpoint.
+     */
     @Override
     public void close() throws Exception {
+        insertThread.shutdownNow();
+        insertThread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         inserter.close();
     }
 

@@ -8,8 +8,12 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
+import org.apache.flink.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +50,17 @@ class ClickHouseSinkWriterTest {
 
     @BeforeEach
     void setUp() {
+        writer = writer(inserter, Executors.newDirectExecutorService());
+    }
+
+    /** The inserts run on {@code insertThread}; the direct one (the caller's thread) makes each test sequential. */
+    private ClickHouseSinkWriter<Integer> writer(BatchInserter batches, ExecutorService insertThread) {
         RowEncoder<Integer> encoder = (n, json) -> {
             json.writeStartObject();
             json.writeNumberField("n", n);
             json.writeEndObject();
         };
-        writer = new ClickHouseSinkWriter<>(SETTINGS, RowFormat.jsonEachRow(encoder), inserter, timers,
+        return new ClickHouseSinkWriter<>(SETTINGS, RowFormat.jsonEachRow(encoder), batches, insertThread, timers,
                 UnregisteredMetricsGroup.createSinkWriterMetricGroup(), () -> wallClock, ms -> {
                     sleeps.add(ms);
                     wallClock += ms;
@@ -127,6 +136,45 @@ class ClickHouseSinkWriterTest {
                 .hasMessageContaining("Connection refused");
         assertThat(sleeps.stream().mapToLong(Long::longValue).sum()).isEqualTo(2_000);
         assertThat(writer.metrics().rowsWritten.getCount()).isZero();
+    }
+
+    @Test
+    void theNextBatchFillsWhileOneIsInsertedAndAFullOneWaitsForIt() throws Exception {
+        CountDownLatch firstInsertStarted = new CountDownLatch(1);
+        CountDownLatch clickHouseAnswers = new CountDownLatch(1);
+        List<String> slowBatches = new CopyOnWriteArrayList<>();
+        BatchInserter slowServer = lines -> {
+            firstInsertStarted.countDown();
+            clickHouseAnswers.await();
+            slowBatches.add(new String(lines, StandardCharsets.UTF_8));
+        };
+        ExecutorService insertThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        writer = writer(slowServer, insertThread);
+
+        write(1, 2, 3); // full: handed to the insert thread
+        firstInsertStarted.await();
+        write(4, 5); // the task goes on while ClickHouse works
+        Thread task = new Thread(() -> {
+            try {
+                write(6); // full, while the first is still in flight: waits (back-pressure)
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        task.start();
+        while (task.getState() != Thread.State.WAITING) {
+            assertThat(task.isAlive()).as("write of a full batch returned while one was in flight").isTrue();
+            Thread.onSpinWait();
+        }
+        assertThat(slowBatches).isEmpty();
+
+        clickHouseAnswers.countDown();
+        task.join();
+        writer.flush(false);
+        assertThat(slowBatches).containsExactly("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n",
+                "{\"n\":4}\n{\"n\":5}\n{\"n\":6}\n");
+        writer.close();
+        assertThat(insertThread.isShutdown()).isTrue();
     }
 
     @Test
