@@ -146,14 +146,20 @@ public final class LocalStack implements AutoCloseable {
 
     /** @param flinkSettings Flink options for the cluster and the job on top of ours, e.g. a restart strategy */
     public JobClient startJob(MonitorConfig config, boolean bounded, Configuration flinkSettings) throws Exception {
+        StreamExecutionEnvironment env = environment(config, flinkSettings);
+        MonitorJob.defineWorkflow(env, new KafkaMonitorSources(config, bounded), new ProductionSinks(config), config);
+        return env.executeAsync("hrss-monitor");
+    }
+
+    /** An environment for a MiniCluster in this JVM, configured as the job configures it, for any workflow. */
+    public static StreamExecutionEnvironment environment(MonitorConfig config, Configuration flinkSettings) {
         Configuration cluster = new Configuration(flinkSettings);
         // The job has some forty operators; the MiniCluster's default network memory is too small for their channels.
         cluster.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(256));
         cluster.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(256));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(cluster);
         MonitorJob.configure(env, config);
-        MonitorJob.defineWorkflow(env, new KafkaMonitorSources(config, bounded), new ProductionSinks(config), config);
-        return env.executeAsync("hrss-monitor");
+        return env;
     }
 
     /** An outage of our own ClickHouse server: stopped, its data kept. */

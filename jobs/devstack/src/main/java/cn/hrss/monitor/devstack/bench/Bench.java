@@ -1,6 +1,7 @@
 package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.devstack.LocalStack;
+import cn.hrss.monitor.ingest.RejectReason;
 import cn.hrss.monitor.simulator.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * {@code bin/bench}: on one machine and the same pre-produced events in Kafka, the raw limit (a plain consumer
- * decoding JSON) against the full pipeline's sustained rate, then end-to-end latency under a steady load. The last
+ * decoding JSON) against the full pipeline's sustained rate and against the floor of ingestion and storage alone
+ * ({@link IngestionFloor}), then end-to-end latency under a steady load. The last
  * line is {@code bench: raw_eps=N pipeline_eps=N ratio=R p50_ms=N p99_ms=N}. Method: docs/benchmarks.md.
  */
 public final class Bench {
@@ -64,6 +66,18 @@ public final class Bench {
                     pipeline.totalNanos() / 1e9, pipeline.startupNanos() / 1e9, pipeline.sustainedEps(),
                     pipeline.flushNanos() / 1e9, pipeline.indicatorRows(), pipeline.overallEps()));
 
+            long duplicates = stack.clickHouse().queryLong("SELECT count() FROM " + stack.table("rejected_events")
+                    + " WHERE reason = '" + RejectReason.DUPLICATE_EVENT.code + "'");
+            for (String table : List.of("events", "rejected_events")) {
+                stack.clickHouse().execute("TRUNCATE TABLE " + stack.table(table));
+            }
+            say("floor: the job's ingestion and storage alone (no deduplication, indicators or warnings), same records ...");
+            PipelineThroughput.Result floor = IngestionFloor.run(stack, events, duplicates, this::say);
+            say(String.format(Locale.ROOT, "floor: sustained %,.0f events/s = %.2f of raw; the full pipeline reaches"
+                            + " %.2f of this floor (what dedup, indicators and warnings cost on top)",
+                    floor.sustainedEps(), floor.sustainedEps() / raw.eventsPerSecond(),
+                    pipeline.sustainedEps() / floor.sustainedEps()));
+
             LatencyBench.Result latency = LatencyBench.run(stack,
                     new LatencyBench.Load(o.latencyRate(), o.latencyDuration(), o.latencyTimeScale(), o.seed()),
                     this::say);
@@ -78,6 +92,16 @@ public final class Bench {
             }
             say(String.format(Locale.ROOT, "latency: event to events table (%d sampled events): p50 %d ms, p99 %d ms",
                     in.count(), in.at(0.5), in.at(0.99)));
+            Percentiles a = latency.alerts();
+            say(a.count() == 0 ? "latency: no alert raised by an event-time rule during the load"
+                    : String.format(Locale.ROOT, "latency: event completing a pattern to alert row (%d alerts"
+                            + " timed; raised by rule: %s): p50 %d ms, p99 %d ms, max %d ms", a.count(),
+                            latency.alertsByRule(), a.at(0.5),
+                            a.at(0.99), a.max()));
+            if (latency.alertsBeforeTheirTime() > 0) {
+                say(latency.alertsBeforeTheirTime() + " alerts were seen before the stream passed the event time they"
+                        + " were raised at, and are not in the alert percentiles");
+            }
             if (w.count() < 30) {
                 say("warning: fewer than 30 windows; use a longer --latency-seconds or larger --latency-time-scale");
             }

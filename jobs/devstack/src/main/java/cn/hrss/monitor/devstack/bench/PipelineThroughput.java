@@ -40,14 +40,19 @@ final class PipelineThroughput {
     static Result run(LocalStack stack, long records, Consumer<String> say) throws Exception {
         long start = System.nanoTime();
         JobClient job = stack.startJob(stack.config(Map.of("kafka.group-id", "bench-pipeline")), true);
+        return measure(stack, records, start, finished(job), say);
+    }
+
+    /** @return the job in a MiniCluster in this JVM as a {@link RunningJob} */
+    static RunningJob finished(JobClient job) {
         CompletableFuture<?> done = job.getJobExecutionResult();
-        return measure(stack, records, start, () -> {
+        return () -> {
             if (!done.isDone()) {
                 return false;
             }
             done.get(); // throws if the job failed
             return true;
-        }, say);
+        };
     }
 
     /** A job that was started at {@code startNanos}, however it runs (MiniCluster or a cluster of separate JVMs). */
@@ -59,6 +64,15 @@ final class PipelineThroughput {
     /** Samples ClickHouse until {@code job} has finished; the rates are read off those samples. */
     static Result measure(LocalStack stack, long records, long startNanos, RunningJob job, Consumer<String> say)
             throws Exception {
+        return measure(stack, records, records, startNanos, job, say);
+    }
+
+    /**
+     * @param accountedAtLeast rows (events plus rejections) there must be at the end: {@code records} for the job;
+     *     fewer for a workflow without deduplication, whose repeated events may be merged away by the ReplacingMergeTree
+     */
+    static Result measure(LocalStack stack, long records, long accountedAtLeast, long startNanos, RunningJob job,
+            Consumer<String> say) throws Exception {
         String accounted = "SELECT (SELECT count() FROM " + stack.table("events") + ") + (SELECT count() FROM "
                 + stack.table("rejected_events") + ")";
         CountSamples samples = new CountSamples();
@@ -74,12 +88,12 @@ final class PipelineThroughput {
         }
         long total = System.nanoTime() - startNanos;
         samples.add(total, stack.clickHouse().queryLong(accounted));
-        if (samples.last() < records) {
-            throw new IllegalStateException("the job finished with " + samples.last() + " of " + records
+        if (samples.last() < accountedAtLeast) {
+            throw new IllegalStateException("the job finished with " + samples.last() + " of " + accountedAtLeast
                     + " records accounted for in ClickHouse");
         }
         return new Result(records, total, samples.firstNonZero(), samples.steadyRate(STEADY_FROM, STEADY_TO),
-                total - (long) samples.crossing(records), indicatorRows(stack));
+                total - (long) samples.crossing(accountedAtLeast), indicatorRows(stack));
     }
 
     private static long indicatorRows(LocalStack stack) throws IOException {

@@ -31,6 +31,8 @@ class AlertmanagerDeliveryTest {
     /** The shipped yellow group_wait (5 min) sped up, and margin. */
     private static final Duration YELLOW_GROUP_WAIT = Duration.ofSeconds(15);
     private static final AtomicLong IDS = new AtomicLong();
+    /** Ample time for Alertmanager to log a notification its receiver has taken. */
+    private static final Duration NOTIFICATION_LOGGED = Duration.ofSeconds(1);
 
     private static AlertmanagerUnderTest stack;
     private static WebhookReceiver webhook;
@@ -117,6 +119,10 @@ class AlertmanagerDeliveryTest {
         String during = newAlertId();
         send(alert(before, 1, Transition.FIRING, "red", "mass_layoff", "440106"));
         webhook.await(n -> n.hasAlert(a -> id(a).equals(before)), Duration.ofSeconds(10), "before the outage");
+        // Alertmanager records a notification in its log only after the receiver took it. Stopped in between, it
+        // restarts not knowing it notified the firing, and then (rightly) sends no resolve for it: the test, not the
+        // writer, would lose the resolve. A real outage a second after a notification is the case under test.
+        Thread.sleep(NOTIFICATION_LOGGED.toMillis());
 
         alertmanager.stop();
         try {
