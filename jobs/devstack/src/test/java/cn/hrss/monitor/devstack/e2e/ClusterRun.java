@@ -63,7 +63,10 @@ final class ClusterRun implements AutoCloseable {
         this.config = config;
     }
 
-    /** @param overrides job configuration keys on top of the stack's (the job runs bounded, checkpoints every 2 s) */
+    /**
+     * @param overrides job configuration keys on top of the stack's (the job runs bounded with parallelism 2,
+     *     checkpoints every 2 s)
+     */
     static ClusterRun start(String name, Map<String, String> overrides) throws Exception {
         return start(name, overrides, 2);
     }
@@ -79,7 +82,8 @@ final class ClusterRun implements AutoCloseable {
         try {
             Map<String, String> job = new HashMap<>(Map.of(
                     "kafka.bounded", "true",
-                    "flink.checkpoint-interval", "2s"));
+                    "flink.checkpoint-interval", "2s",
+                    "flink.parallelism", "2")); // two parallel pipelines, one per TaskManager with 1 slot each
             job.putAll(overrides);
             Path jobConfig = stack.writeConfig("job.properties", job);
             LocalFlinkCluster cluster =
