@@ -50,8 +50,8 @@ class BadInputFractionsTest {
      */
     @Test
     void aRunThatOutlivesItsPopulationKeepsGoing() {
-        SimulatorConfig config = SimulatorConfig.defaults().withScenarios(Set.of()).withPopulation(1_000, 10).withBadInput(0.1, 0, 0.1)
-                .withClock(10_000, 120);
+        SimulatorConfig config = SimulatorConfig.defaults().withScenarios(Set.of()).withPopulation(1_000, 10)
+                .withBadInput(0.1, 0, 0.1).withClock(10_000, 120);
         List<SimulatedRecord> records = Streams.generate(new EventGenerator(config), 200_000);
         long malformed = records.stream().filter(r -> r.expectation() == Expectation.MALFORMED).count();
         assertThat(records).hasSize(200_000);

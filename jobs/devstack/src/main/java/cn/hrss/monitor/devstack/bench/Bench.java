@@ -71,7 +71,8 @@ public final class Bench {
             for (String table : List.of("events", "rejected_events")) {
                 stack.clickHouse().execute("TRUNCATE TABLE " + stack.table(table));
             }
-            say("floor: the job's ingestion and storage alone (no deduplication, indicators or warnings), same records ...");
+            say("floor: the job's ingestion and storage alone (no deduplication, indicators or warnings),"
+                    + " same records ...");
             PipelineThroughput.Result floor = IngestionFloor.run(stack, events, duplicates, this::say);
             say(String.format(Locale.ROOT, "floor: sustained %,.0f events/s = %.2f of raw; the full pipeline reaches"
                             + " %.2f of this floor (what dedup, indicators and warnings cost on top)",
@@ -95,9 +96,8 @@ public final class Bench {
             Percentiles a = latency.alerts();
             say(a.count() == 0 ? "latency: no alert raised by an event-time rule during the load"
                     : String.format(Locale.ROOT, "latency: event completing a pattern to alert row (%d alerts"
-                            + " timed; raised by rule: %s): p50 %d ms, p99 %d ms, max %d ms", a.count(),
-                            latency.alertsByRule(), a.at(0.5),
-                            a.at(0.99), a.max()));
+                            + " timed; raised by rule: %s): p50 %d ms, p99 %d ms, max %d ms",
+                            a.count(), latency.alertsByRule(), a.at(0.5), a.at(0.99), a.max()));
             if (latency.alertsBeforeTheirTime() > 0) {
                 say(latency.alertsBeforeTheirTime() + " alerts were seen before the stream passed the event time they"
                         + " were raised at, and are not in the alert percentiles");

@@ -69,7 +69,7 @@ final class PipelineThroughput {
 
     /**
      * @param accountedAtLeast rows (events plus rejections) there must be at the end: {@code records} for the job;
-     *     fewer for a workflow without deduplication, whose repeated events may be merged away by the ReplacingMergeTree
+     *     fewer for a workflow without deduplication, whose repeated events the ReplacingMergeTree may merge away
      */
     static Result measure(LocalStack stack, long records, long accountedAtLeast, long startNanos, RunningJob job,
             Consumer<String> say) throws Exception {

@@ -3,6 +3,7 @@ package cn.hrss.monitor.warnings.detectors;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.warnings.Observation;
 import cn.hrss.monitor.warnings.Severity;
+import cn.hrss.monitor.warnings.patterns.HeldUntilWatermark;
 import cn.hrss.monitor.warnings.rules.LiveRules;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleKind;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -46,11 +45,8 @@ abstract class PersonSuspicionDetector
     protected transient ValueState<String> reported;
     /** Event time of the person's latest event; the state expires a retention after it. */
     protected transient ValueState<Long> lastActivity;
-    /**
-     * The person's events not yet judged, by event time, each time with an event-time timer; an entry is removed when
-     * the watermark passes it, so this holds at most the out-of-orderness bound's worth of events.
-     */
-    private transient MapState<Long, List<Event>> waiting;
+    /** The person's events the watermark has not passed yet: at most the out-of-orderness bound's worth. */
+    private transient HeldUntilWatermark<Event> waiting;
 
     /**
      * Wires a detector of {@code kind}: one operator per deployed rule, fed the accepted events it needs, keyed by
@@ -84,8 +80,7 @@ abstract class PersonSuspicionDetector
     public final void open(OpenContext openContext) {
         reported = getRuntimeContext().getState(new ValueStateDescriptor<>("reported", String.class));
         lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActivity", Long.class));
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-events", Types.LONG,
-                Types.LIST(TypeInformation.of(Event.class))));
+        waiting = new HeldUntilWatermark<>(getRuntimeContext(), "waiting-events", TypeInformation.of(Event.class));
         openPersonState();
     }
 
@@ -100,17 +95,9 @@ abstract class PersonSuspicionDetector
 
     @Override
     public final void processElement(Event e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
-        if (e.occurredAt <= ctx.timerService().currentWatermark()) {
+        if (!waiting.hold(e.occurredAt, e, ctx.timerService())) {
             judge(e, ctx, out); // late: everything it could have followed has been judged
-            return;
         }
-        List<Event> atTime = waiting.get(e.occurredAt);
-        if (atTime == null) {
-            atTime = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(e.occurredAt);
-        }
-        atTime.add(e);
-        waiting.put(e.occurredAt, atTime);
     }
 
     /** @return the person's latest activity including {@code at}, with the cleanup timer a retention after it */
@@ -119,7 +106,7 @@ abstract class PersonSuspicionDetector
         if (before != null && before >= at) {
             return before;
         }
-        if (before != null && !waiting.contains(before + retention)) { // the timer may also release waiting events
+        if (before != null && !waiting.holdsAt(before + retention)) { // the timer may also release waiting events
             ctx.timerService().deleteEventTimeTimer(before + retention);
         }
         ctx.timerService().registerEventTimeTimer(at + retention);
@@ -134,9 +121,8 @@ abstract class PersonSuspicionDetector
      */
     @Override
     public final void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
-        List<Event> released = waiting.get(timestamp);
+        List<Event> released = waiting.release(timestamp);
         if (released != null) {
-            waiting.remove(timestamp);
             released.sort(Comparator.comparing(e -> e.eventId));
             for (Event e : released) {
                 judge(e, ctx, out);

@@ -1,13 +1,8 @@
 package cn.hrss.monitor.warnings.patterns;
 
 import cn.hrss.monitor.warnings.Observation;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -18,35 +13,25 @@ import org.apache.flink.util.Collector;
  * until the watermark passes its timestamp, so state holds only what one watermark step released.
  */
 public final class InEventTimeOrder extends KeyedProcessFunction<String, Observation, Observation> {
-    private transient MapState<Long, List<Observation>> waiting;
+    private transient HeldUntilWatermark<Observation> waiting;
 
     @Override
     public void open(OpenContext openContext) {
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-observations", Types.LONG,
-                Types.LIST(TypeInformation.of(Observation.class))));
+        waiting = new HeldUntilWatermark<>(getRuntimeContext(), "waiting-observations",
+                TypeInformation.of(Observation.class));
     }
 
     @Override
     public void processElement(Observation o, Context ctx, Collector<Observation> out) throws Exception {
-        long ts = ctx.timestamp();
-        if (ts <= ctx.timerService().currentWatermark()) {
+        if (!waiting.hold(ctx.timestamp(), o, ctx.timerService())) {
             out.collect(o); // nothing released with it can still be waiting behind it
-            return;
         }
-        List<Observation> atTs = waiting.get(ts);
-        if (atTs == null) {
-            atTs = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(ts);
-        }
-        atTs.add(o);
-        waiting.put(ts, atTs);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
-        for (Observation o : waiting.get(timestamp)) {
+        for (Observation o : waiting.release(timestamp)) {
             out.collect(o);
         }
-        waiting.remove(timestamp);
     }
 }
