@@ -3,6 +3,7 @@ package cn.hrss.monitor.devstack.bench;
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.ingest.RejectReason;
 import cn.hrss.monitor.simulator.SimulatorConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +43,7 @@ public final class Bench {
         say("starting Kafka and ClickHouse (database bench) ...");
         try (LocalStack stack = LocalStack.start(o.workDir(), "bench");
                 BenchTopics topics = new BenchTopics(stack.kafkaBootstrapServers())) {
-            for (String table : List.of("events", "indicators", "rejected_events")) {
-                stack.clickHouse().execute("TRUNCATE TABLE " + stack.table(table));
-            }
+            empty(stack, "events", "indicators", "rejected_events");
             List<String> familyTopics = List.copyOf(stack.config(Map.of()).topics().values());
             topics.requireEmpty(familyTopics);
 
@@ -54,23 +53,24 @@ public final class Bench {
                 throw new IllegalStateException(inKafka + " records in Kafka, " + events + " produced");
             }
 
+            warmUp(stack, familyTopics, events);
             say("raw: one plain consumer reading and JSON-decoding every record ...");
             RawConsumerBench.Result raw = RawConsumerBench.run(stack.kafkaBootstrapServers(), familyTopics, events);
             say(String.format(Locale.ROOT, "raw: %,d records in %.2f s = %,.0f events/s (%,d not JSON, %,d tokens)",
                     raw.records(), raw.nanos() / 1e9, raw.eventsPerSecond(), raw.malformed(), raw.tokens()));
+            say("raw: " + raw.cpu().describe(raw.eventsPerSecond()));
 
             say("pipeline: the job, bounded, over the same records ...");
-            PipelineThroughput.Result pipeline = PipelineThroughput.run(stack, events, this::say);
+            PipelineThroughput.Result pipeline = PipelineThroughput.run(stack, events, "bench-pipeline", this::say);
             say(String.format(Locale.ROOT, "pipeline: done in %.1f s: first row after %.1f s, sustained %,.0f events/s,"
                             + " end-of-input flush %.1f s (%,d indicator rows in all); overall %,.0f events/s",
                     pipeline.totalNanos() / 1e9, pipeline.startupNanos() / 1e9, pipeline.sustainedEps(),
                     pipeline.flushNanos() / 1e9, pipeline.indicatorRows(), pipeline.overallEps()));
+            say("pipeline, steady part: " + pipeline.steadyCpu().describe(pipeline.sustainedEps()));
 
             long duplicates = stack.clickHouse().queryLong("SELECT count() FROM " + stack.table("rejected_events")
                     + " WHERE reason = '" + RejectReason.DUPLICATE_EVENT.code + "'");
-            for (String table : List.of("events", "rejected_events")) {
-                stack.clickHouse().execute("TRUNCATE TABLE " + stack.table(table));
-            }
+            empty(stack, "events", "rejected_events");
             say("floor: the job's ingestion and storage alone (no deduplication, indicators or warnings),"
                     + " same records ...");
             PipelineThroughput.Result floor = IngestionFloor.run(stack, events, duplicates, this::say);
@@ -78,6 +78,8 @@ public final class Bench {
                             + " %.2f of this floor (what dedup, indicators and warnings cost on top)",
                     floor.sustainedEps(), floor.sustainedEps() / raw.eventsPerSecond(),
                     pipeline.sustainedEps() / floor.sustainedEps()));
+            say("floor, steady part: " + floor.steadyCpu().describe(floor.sustainedEps()));
+            say(cpuBudget(raw, pipeline, floor));
 
             LatencyBench.Result latency = LatencyBench.run(stack,
                     new LatencyBench.Load(o.latencyRate(), o.latencyDuration(), o.latencyTimeScale(), o.seed()),
@@ -110,6 +112,43 @@ public final class Bench {
                     Math.round(raw.eventsPerSecond()), Math.round(pipeline.sustainedEps()),
                     pipeline.sustainedEps() / raw.eventsPerSecond(), w.at(0.5), w.at(0.99));
         }
+    }
+
+    /**
+     * One unmeasured pass of the raw consumer and of the job over the same records, so that both are measured with
+     * their code compiled, as in a long-running job: a first pass in a fresh JVM runs partly interpreted and shares
+     * the cores with the JIT compiler (the job's rate about doubles from the first pass to the second, the raw
+     * consumer's rises by half).
+     */
+    private void warmUp(LocalStack stack, List<String> familyTopics, long events) throws Exception {
+        say("warm-up: the raw consumer and the job once over the same records, not measured ...");
+        RawConsumerBench.Result raw = RawConsumerBench.run(stack.kafkaBootstrapServers(), familyTopics, events);
+        PipelineThroughput.Result pipeline = PipelineThroughput.run(stack, events, "bench-warm-up", line -> { });
+        say(String.format(Locale.ROOT, "warm-up: raw %,.0f events/s, pipeline %,.0f events/s (cold, for comparison)",
+                raw.eventsPerSecond(), pipeline.sustainedEps()));
+        empty(stack, "events", "indicators", "rejected_events");
+    }
+
+    private static void empty(LocalStack stack, String... tables) throws IOException {
+        for (String table : tables) {
+            stack.clickHouse().execute("TRUNCATE TABLE " + stack.table(table));
+        }
+    }
+
+    /**
+     * What the ratio 0.5 would allow: every core busy, each record may cost the machine at most cores / (0.5 × raw)
+     * of CPU, against what the pipeline and the floor were measured to cost.
+     */
+    private static String cpuBudget(RawConsumerBench.Result raw, PipelineThroughput.Result pipeline,
+            PipelineThroughput.Result floor) {
+        CpuReading.Use p = pipeline.steadyCpu();
+        if (Double.isNaN(p.machineCores())) {
+            return "cpu budget: unknown (no /proc/stat)";
+        }
+        return String.format(Locale.ROOT, "cpu budget: at ratio 0.5 a record may cost %.1f µs of the machine's CPU"
+                        + " (all %d cores busy); the pipeline used %.1f µs, the floor %.1f µs",
+                p.cores() / (0.5 * raw.eventsPerSecond()) * 1e6, p.cores(),
+                p.microsPerRecord(pipeline.sustainedEps()), floor.steadyCpu().microsPerRecord(floor.sustainedEps()));
     }
 
     /** N records as fast as Kafka takes them, event time advancing about as at the national peak. */

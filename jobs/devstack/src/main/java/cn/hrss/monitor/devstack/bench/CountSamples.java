@@ -36,6 +36,17 @@ final class CountSamples {
         return (hi - lo) / ((crossing(hi) - crossing(lo)) / 1e9);
     }
 
+    /** @return the index of the first sample at or above {@code fraction} of the final count */
+    int firstReaching(double fraction) {
+        long target = (long) (last() * fraction);
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i)[1] >= target) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the count never reached " + target);
+    }
+
     /** @return the interpolated time at which the count reached {@code target} */
     double crossing(long target) {
         long[] previous = {0, 0};

@@ -2,6 +2,8 @@ package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.devstack.LocalStack;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -26,9 +28,10 @@ final class PipelineThroughput {
      * @param flushNanos from the last record written to completion: at the end of input the watermark jumps to the
      *     end of time and every pending window fires at once
      * @param indicatorRows rows in the indicators table at completion
+     * @param steadyCpu the cores kept busy in the steady state
      */
     record Result(long records, long totalNanos, long startupNanos, double sustainedEps, long flushNanos,
-            long indicatorRows) {
+            long indicatorRows, CpuReading.Use steadyCpu) {
         double overallEps() {
             return records / (totalNanos / 1e9);
         }
@@ -36,10 +39,10 @@ final class PipelineThroughput {
 
     private PipelineThroughput() {}
 
-    /** The job in a MiniCluster in this JVM. */
-    static Result run(LocalStack stack, long records, Consumer<String> say) throws Exception {
+    /** The job in a MiniCluster in this JVM, reading the records from the start as consumer group {@code groupId}. */
+    static Result run(LocalStack stack, long records, String groupId, Consumer<String> say) throws Exception {
         long start = System.nanoTime();
-        JobClient job = stack.startJob(stack.config(Map.of("kafka.group-id", "bench-pipeline")), true);
+        JobClient job = stack.startJob(stack.config(Map.of("kafka.group-id", groupId)), true);
         return measure(stack, records, start, finished(job), say);
     }
 
@@ -76,8 +79,10 @@ final class PipelineThroughput {
         String accounted = "SELECT (SELECT count() FROM " + stack.table("events") + ") + (SELECT count() FROM "
                 + stack.table("rejected_events") + ")";
         CountSamples samples = new CountSamples();
+        List<CpuReading> cpu = new ArrayList<>();
         long nextReport = startNanos;
         while (!job.finished()) {
+            cpu.add(CpuReading.now());
             samples.add(System.nanoTime() - startNanos, stack.clickHouse().queryLong(accounted));
             if (System.nanoTime() >= nextReport) {
                 say.accept(String.format("pipeline: %,d of %,d records written, %,d indicator rows", samples.last(),
@@ -87,13 +92,21 @@ final class PipelineThroughput {
             Thread.sleep(SAMPLE_EVERY_MS);
         }
         long total = System.nanoTime() - startNanos;
+        cpu.add(CpuReading.now());
         samples.add(total, stack.clickHouse().queryLong(accounted));
         if (samples.last() < accountedAtLeast) {
             throw new IllegalStateException("the job finished with " + samples.last() + " of " + accountedAtLeast
                     + " records accounted for in ClickHouse");
         }
         return new Result(records, total, samples.firstNonZero(), samples.steadyRate(STEADY_FROM, STEADY_TO),
-                total - (long) samples.crossing(accountedAtLeast), indicatorRows(stack));
+                total - (long) samples.crossing(accountedAtLeast), indicatorRows(stack), steadyCpu(samples, cpu));
+    }
+
+    /** CPU between the samples that bracket the steady part (each CPU reading taken just before its count). */
+    private static CpuReading.Use steadyCpu(CountSamples samples, List<CpuReading> cpu) {
+        int from = samples.firstReaching(STEADY_FROM);
+        int to = Math.max(from + 1, samples.firstReaching(STEADY_TO));
+        return cpu.get(Math.min(to, cpu.size() - 1)).since(cpu.get(from));
     }
 
     private static long indicatorRows(LocalStack stack) throws IOException {

@@ -31,8 +31,9 @@ final class RawConsumerBench {
      * @param nanos from the first poll to the last record
      * @param malformed values that were not JSON (they cost a parse all the same)
      * @param tokens JSON tokens visited, so the decoding cannot be optimised away
+     * @param cpu the cores kept busy meanwhile (this thread and the broker serving it)
      */
-    record Result(long records, long nanos, long malformed, long tokens) {
+    record Result(long records, long nanos, long malformed, long tokens, CpuReading.Use cpu) {
         double eventsPerSecond() {
             return records / (nanos / 1e9);
         }
@@ -51,6 +52,7 @@ final class RawConsumerBench {
             long read = 0;
             long malformed = 0;
             long tokens = 0;
+            CpuReading cpuAtStart = CpuReading.now();
             long start = System.nanoTime();
             long lastRecord = start;
             while (read < expected) {
@@ -71,7 +73,7 @@ final class RawConsumerBench {
                     lastRecord = System.nanoTime();
                 }
             }
-            return new Result(read, lastRecord - start, malformed, tokens);
+            return new Result(read, lastRecord - start, malformed, tokens, CpuReading.now().since(cpuAtStart));
         }
     }
 
