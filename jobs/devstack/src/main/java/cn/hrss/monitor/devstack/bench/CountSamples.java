@@ -38,26 +38,25 @@ final class CountSamples {
 
     /** @return the index of the first sample at or above {@code fraction} of the final count */
     int firstReaching(double fraction) {
-        long target = (long) (last() * fraction);
-        for (int i = 0; i < samples.size(); i++) {
-            if (samples.get(i)[1] >= target) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the count never reached " + target);
+        return firstAtLeast((long) (last() * fraction));
     }
 
     /** @return the interpolated time at which the count reached {@code target} */
     double crossing(long target) {
-        long[] previous = {0, 0};
-        for (long[] s : samples) {
-            if (s[1] >= target) {
-                if (s[1] == previous[1]) {
-                    return s[0];
-                }
-                return previous[0] + (double) (s[0] - previous[0]) * (target - previous[1]) / (s[1] - previous[1]);
+        int i = firstAtLeast(target);
+        long[] s = samples.get(i);
+        long[] previous = i == 0 ? new long[] {0, 0} : samples.get(i - 1);
+        if (s[1] == previous[1]) {
+            return s[0];
+        }
+        return previous[0] + (double) (s[0] - previous[0]) * (target - previous[1]) / (s[1] - previous[1]);
+    }
+
+    private int firstAtLeast(long target) {
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i)[1] >= target) {
+                return i;
             }
-            previous = s;
         }
         throw new IllegalStateException("the count never reached " + target);
     }
