@@ -36,16 +36,16 @@ install_debian_package() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
 }
 
-# ClickHouse: CLICKHOUSE_URL, else a clickhouse-server binary, else install Debian's package when we can.
+# ClickHouse: HRSS_CLICKHOUSE_URL, else a clickhouse-server binary, else install Debian's package when we can.
 ensure_clickhouse() {
-  [[ -n ${CLICKHOUSE_URL:-} ]] && return
+  [[ -n ${HRSS_CLICKHOUSE_URL:-} ]] && return
   if command -v clickhouse-server >/dev/null || [[ -x /usr/bin/clickhouse-server || -x /usr/sbin/clickhouse-server ]]; then
     return
   fi
   install_debian_package clickhouse-server && return
   log "ClickHouse is needed and none was found. Either:"
   log "  sudo apt-get install clickhouse-server      (any Debian/Ubuntu; the demo starts it itself), or"
-  log "  set CLICKHOUSE_URL=http://host:8123 (or pass --clickhouse-url) to use a server you run."
+  log "  set HRSS_CLICKHOUSE_URL=http://host:8123 (or pass --clickhouse-url) to use a server you run."
   exit 2
 }
 

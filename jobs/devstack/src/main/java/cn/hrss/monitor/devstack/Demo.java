@@ -3,10 +3,10 @@ package cn.hrss.monitor.devstack;
 import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.simulator.EventGenerator;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
-import cn.hrss.monitor.simulator.Scenario;
-import cn.hrss.monitor.simulator.ScenarioLog;
-import cn.hrss.monitor.simulator.SimulatedReferenceData;
-import cn.hrss.monitor.simulator.SimulatorConfig;
+import cn.hrss.monitor.simulator.config.Scenario;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.simulator.reference.SimulatedReferenceData;
+import cn.hrss.monitor.simulator.scenarios.ScenarioLog;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -125,7 +125,7 @@ public final class Demo {
 
     /**
      * Writes {@code <work dir>/grafana/provisioning} for a Grafana on this machine, pointed at this run's ClickHouse as
-     * the read-only dashboard_reader, and says how to start Grafana with it. An external ClickHouse (CLICKHOUSE_URL)
+     * the read-only dashboard_reader, and says how to start Grafana with it. An external ClickHouse (HRSS_CLICKHOUSE_URL)
      * needs the user installed there and its password in the environment ({@code readerPassword} null).
      */
     private void writeGrafanaProvisioning(String readerPassword) throws IOException {
@@ -237,7 +237,7 @@ public final class Demo {
                     + "/' --data-binary \"" + sample + "\")";
         }
         return "query the results: this run's ClickHouse stopped with the demo. To keep results, start a server"
-                + " (sudo service clickhouse-server start), run CLICKHOUSE_URL=http://127.0.0.1:8123 bin/demo --duration 90,"
+                + " (sudo service clickhouse-server start), run HRSS_CLICKHOUSE_URL=http://127.0.0.1:8123 bin/demo --duration 90,"
                 + " then: clickhouse-client -q \"" + sample + "\"";
     }
 

@@ -1,6 +1,7 @@
 package cn.hrss.monitor.devstack;
 
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.config.Secret;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A ClickHouse server for the demo, the benchmark and tests. With CLICKHOUSE_URL set (and optionally
- * CLICKHOUSE_USER / CLICKHOUSE_PASSWORD) that server is used as it is. Otherwise a {@code clickhouse-server} from
+ * A ClickHouse server for the demo, the benchmark and tests. With HRSS_CLICKHOUSE_URL set (and optionally
+ * HRSS_CLICKHOUSE_USER / HRSS_CLICKHOUSE_PASSWORD) that server is used as it is. Otherwise a {@code clickhouse-server} from
  * this machine runs in a fresh temporary directory on free loopback ports, with a minimal generated configuration;
  * {@link #close()} (or JVM exit) stops it and deletes the directory.
  */
@@ -25,19 +26,21 @@ public final class LocalClickHouse implements AutoCloseable {
     private static final String[] SERVER_BINARIES = {
         "/usr/bin/clickhouse-server", "/usr/sbin/clickhouse-server", "/usr/local/bin/clickhouse-server"
     };
+    private static final Secret PASSWORD = new Secret("HRSS_CLICKHOUSE_PASSWORD", null);
     private static final long START_TIMEOUT_MS = 60_000;
     private static final long STOP_TIMEOUT_MS = 20_000;
 
     private final String httpUrl;
     private final String user;
-    private final String password;
+    /** Where the user's password is: HRSS_CLICKHOUSE_PASSWORD, as for the job (a server of our own has none). */
+    private final Secret password;
     /** Null for an external server. */
     private final Path dir;
     private final List<String> command;
     private Process process;
     private Thread shutdownHook;
 
-    private LocalClickHouse(String httpUrl, String user, String password, Path dir, List<String> command) {
+    private LocalClickHouse(String httpUrl, String user, Secret password, Path dir, List<String> command) {
         this.httpUrl = httpUrl;
         this.user = user;
         this.password = password;
@@ -45,26 +48,26 @@ public final class LocalClickHouse implements AutoCloseable {
         this.command = command;
     }
 
-    /** The server named by CLICKHOUSE_URL, else a server of our own, started and answering. */
+    /** The server named by HRSS_CLICKHOUSE_URL, else a server of our own, started and answering. */
     public static LocalClickHouse start() throws IOException {
         return start(null);
     }
 
     /**
      * As {@link #start()}; a server of our own also gets the read-only {@code dashboard_reader} with this password
-     * (if not null). A CLICKHOUSE_URL server is used as it is: install the user there yourself.
+     * (if not null). A HRSS_CLICKHOUSE_URL server is used as it is: install the user there yourself.
      */
     public static LocalClickHouse start(String dashboardReaderPassword) throws IOException {
-        String url = System.getenv("CLICKHOUSE_URL");
+        String url = System.getenv("HRSS_CLICKHOUSE_URL");
         if (url != null && !url.isBlank()) {
-            return new LocalClickHouse(url, envOr("CLICKHOUSE_USER", "default"), envOr("CLICKHOUSE_PASSWORD", ""),
+            return new LocalClickHouse(url, envOr("HRSS_CLICKHOUSE_USER", "default"), PASSWORD,
                     null, List.of());
         }
         return prepare(dashboardReaderPassword).startServer();
     }
 
     /**
-     * A server of our own (never CLICKHOUSE_URL), configured but not yet running: its URL is known before it
+     * A server of our own (never HRSS_CLICKHOUSE_URL), configured but not yet running: its URL is known before it
      * answers, for tests of clients that must wait for it. The {@code default} user has no password.
      *
      * @param dashboardReaderPassword if not null, conf/clickhouse/users.d/dashboard_reader.xml is installed
@@ -88,7 +91,7 @@ public final class LocalClickHouse implements AutoCloseable {
             }
             List<String> full = new ArrayList<>(command);
             full.add("--config-file=" + dir.resolve("config.xml"));
-            return new LocalClickHouse("http://127.0.0.1:" + httpPort, "default", "", dir, full);
+            return new LocalClickHouse("http://127.0.0.1:" + httpPort, "default", PASSWORD, dir, full);
         } catch (IOException | RuntimeException e) {
             LocalProcesses.deleteRecursively(dir);
             throw e;
@@ -124,11 +127,16 @@ public final class LocalClickHouse implements AutoCloseable {
         return this;
     }
 
+    /** The administrative user: {@code default} on a server of our own, else HRSS_CLICKHOUSE_USER. */
+    public String user() {
+        return user;
+    }
+
     public String httpUrl() {
         return httpUrl;
     }
 
-    /** True when this is the CLICKHOUSE_URL server, which this class neither starts nor stops. */
+    /** True when this is the HRSS_CLICKHOUSE_URL server, which this class neither starts nor stops. */
     public boolean isExternal() {
         return dir == null;
     }
@@ -206,8 +214,8 @@ public final class LocalClickHouse implements AutoCloseable {
         }
         throw new IllegalStateException("No ClickHouse server on this machine (looked for clickhouse-server and"
                 + " clickhouse on PATH and in /usr/bin, /usr/sbin). Install one with"
-                + " `sudo apt-get install clickhouse-server`, or set CLICKHOUSE_URL=http://host:8123 to use a"
-                + " running server (with CLICKHOUSE_USER / CLICKHOUSE_PASSWORD if needed).");
+                + " `sudo apt-get install clickhouse-server`, or set HRSS_CLICKHOUSE_URL=http://host:8123 to use a"
+                + " running server (with HRSS_CLICKHOUSE_USER / HRSS_CLICKHOUSE_PASSWORD if needed).");
     }
 
     /** Server settings that differ from the defaults: our ports, our directory, loopback only. */

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalKafka implements AutoCloseable {
 
     /** Environment variable naming an existing cluster to use instead of starting one. */
-    public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP";
+    public static final String BOOTSTRAP_ENV = "HRSS_KAFKA_BOOTSTRAP_SERVERS";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;

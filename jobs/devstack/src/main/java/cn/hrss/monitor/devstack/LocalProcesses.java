@@ -27,7 +27,7 @@ public final class LocalProcesses {
      * 0 gives) can be taken by any outgoing connection before the server that was meant to get it binds it; CI saw
      * ClickHouse fail with "Address already in use" four seconds after its ports were chosen.
      */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         return freePorts(1)[0];
     }
 
@@ -70,7 +70,7 @@ public final class LocalProcesses {
      * Stops a process and its descendants (a server may run as a child of a watchdog process, and one left running
      * keeps writing into a directory being deleted): politely, then forcibly after {@code timeoutMs}.
      */
-    static void stopTree(Process process, long timeoutMs) {
+    public static void stopTree(Process process, long timeoutMs) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
@@ -87,7 +87,7 @@ public final class LocalProcesses {
     }
 
     /** The last 20 lines of a log, for error messages; "" when there is none. */
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             if (!Files.exists(log)) {
                 return "";
@@ -99,7 +99,7 @@ public final class LocalProcesses {
         }
     }
 
-    static void sleep(long ms, String waitingFor) throws IOException {
+    public static void sleep(long ms, String waitingFor) throws IOException {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

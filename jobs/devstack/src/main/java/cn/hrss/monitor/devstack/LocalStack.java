@@ -1,13 +1,13 @@
 package cn.hrss.monitor.devstack;
 
-import cn.hrss.monitor.KafkaMonitorSources;
-import cn.hrss.monitor.MonitorJob;
-import cn.hrss.monitor.ProductionSinks;
+import cn.hrss.monitor.job.KafkaMonitorSources;
+import cn.hrss.monitor.job.MonitorJob;
+import cn.hrss.monitor.job.ProductionSinks;
 import cn.hrss.monitor.config.MonitorConfig;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseMigrations;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseReferenceTables;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseMigrations;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseReferenceTables;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts Kafka and ClickHouse (or uses {@code KAFKA_BOOTSTRAP} / {@code CLICKHOUSE_URL}), applies the migrations
+     * Starts Kafka and ClickHouse (or uses {@code HRSS_KAFKA_BOOTSTRAP_SERVERS} / {@code HRSS_CLICKHOUSE_URL}), applies the migrations
      * to {@code database}, loads its reference tables and creates the topics named in {@code conf/app.properties}.
      */
     public static LocalStack start(Path workDir, String database) throws IOException {
@@ -75,11 +75,11 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = new LocalStack(workDir, kafka, clickHouse, queries, database, keyFile);
             MonitorConfig config = stack.config(Map.of());
             Map<String, Integer> topics = new HashMap<>();
-            config.topics().values().forEach(t -> topics.put(t, PARTITIONS_PER_TOPIC));
-            topics.put(config.deadLetterTopic(), 1);
-            topics.put(config.alertsTopic(), PARTITIONS_PER_TOPIC);
+            config.kafka().topics().values().forEach(t -> topics.put(t, PARTITIONS_PER_TOPIC));
+            topics.put(config.kafka().deadLetterTopic(), 1);
+            topics.put(config.kafka().alertsTopic(), PARTITIONS_PER_TOPIC);
             kafka.createTopics(topics);
-            kafka.createCompactedTopic(config.rulesTopic());
+            kafka.createCompactedTopic(config.kafka().rulesTopic());
             return stack;
         } catch (IOException | RuntimeException e) {
             if (clickHouse != null) {
@@ -127,7 +127,7 @@ public final class LocalStack implements AutoCloseable {
         }
         p.setProperty("kafka.bootstrap-servers", kafka.bootstrapServers());
         p.setProperty("clickhouse.url", clickHouse.httpUrl());
-        p.setProperty("clickhouse.user", "default");
+        p.setProperty("clickhouse.user", clickHouse.user());
         p.setProperty("clickhouse.database", database);
         p.setProperty("pseudonym.key-file", pseudonymKeyFile.toString());
         p.setProperty("flink.checkpoint-dir", workDir.resolve("checkpoints").toUri().toString());
@@ -188,7 +188,7 @@ public final class LocalStack implements AutoCloseable {
         return clickHouse.httpUrl();
     }
 
-    /** True when ClickHouse came from {@code CLICKHOUSE_URL} and outlives this stack. */
+    /** True when ClickHouse came from {@code HRSS_CLICKHOUSE_URL} and outlives this stack. */
     public boolean clickHouseIsExternal() {
         return clickHouse.isExternal();
     }

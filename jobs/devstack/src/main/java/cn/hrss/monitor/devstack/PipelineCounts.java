@@ -1,6 +1,6 @@
 package cn.hrss.monitor.devstack;
 
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,11 +1,6 @@
 package cn.hrss.monitor.config;
 
 import cn.hrss.monitor.events.EventFamily;
-import cn.hrss.monitor.ingest.PseudonymKey;
-import cn.hrss.monitor.reference.ReferenceData;
-import cn.hrss.monitor.sinks.alertmanager.AlertmanagerSettings;
-import cn.hrss.monitor.warnings.rules.RuleCatalog;
-import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -24,38 +19,24 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * All settings of the monitoring job, typed and validated once at start-up ({@code conf/app.properties}). Any key can be
- * overridden by an environment variable: upper case, dots and dashes as underscores, prefixed {@code HRSS_}
- * (e.g. {@code HRSS_KAFKA_BOOTSTRAP_SERVERS}). Secrets (ClickHouse password, pseudonym key) are never read from the
- * file itself: only the names of the variables or files that hold them.
+ * All settings of the monitoring job and its tools, typed and validated once at start-up ({@code conf/app.properties}),
+ * grouped by the component they configure. Any key can be overridden by an environment variable: upper case, dots and
+ * dashes as underscores, prefixed {@code HRSS_} (e.g. {@code HRSS_KAFKA_BOOTSTRAP_SERVERS}). The job, {@code bin/migrate},
+ * {@code bin/rules}, {@code bin/alerts}, {@code bin/demo} and {@code bin/bench} all read these keys. Secrets (ClickHouse
+ * and Alertmanager passwords, the pseudonym key) are never in the file: only the names of the variables or files that
+ * hold them ({@link Secret}), resolved where they are used.
+ *
+ * @param rulesDir the rule catalog the job starts with; null = the copy of {@code alerts/rules} in the job jar
+ * @param referenceDir replacement reference CSVs; null = the copy in the job jar
  */
 public record MonitorConfig(
-        String kafkaBootstrapServers,
-        String kafkaGroupId,
-        boolean kafkaBounded,
-        Map<EventFamily, String> topics,
-        String deadLetterTopic,
-        String rulesTopic,
-        String alertsTopic,
+        KafkaSettings kafka,
+        IngestSettings ingest,
+        ClickHouseSettings clickHouse,
+        AlertmanagerSettings alertmanager,
+        FlinkSettings flink,
         String rulesDir,
-        Duration maxOutOfOrderness,
-        Duration allowedLateness,
-        Duration sourceIdleTimeout,
-        Duration dedupHorizon,
-        Duration maxFuture,
-        PseudonymKey pseudonymKey,
-        String clickHouseUrl,
-        String clickHouseUser,
-        String clickHousePasswordEnv,
-        String clickHouseDatabase,
-        int sinkBatchRows,
-        Duration sinkBatchAge,
-        Duration sinkRetryFor,
-        Duration checkpointInterval,
-        int parallelism,
-        String checkpointDir,
-        String referenceDir,
-        AlertmanagerSettings alertmanager)
+        String referenceDir)
         implements Serializable {
 
     public static MonitorConfig load(Path file) {
@@ -76,73 +57,64 @@ public record MonitorConfig(
             topics.put(f, s.text("kafka.topic." + f.name().toLowerCase()));
         }
         MonitorConfig c = new MonitorConfig(
-                s.text("kafka.bootstrap-servers"),
-                s.text("kafka.group-id"),
-                s.flag("kafka.bounded"),
-                Map.copyOf(topics),
-                s.text("kafka.topic.dead-letter"),
-                s.text("kafka.topic.rules"),
-                s.text("kafka.topic.alerts"),
-                s.optional("rules.dir"),
-                s.duration("ingest.max-out-of-orderness"),
-                s.duration("ingest.allowed-lateness"),
-                s.duration("ingest.source-idle-timeout"),
-                s.duration("ingest.dedup-horizon"),
-                s.duration("ingest.max-future"),
-                new PseudonymKey(s.text("pseudonym.key-env"), s.optional("pseudonym.key-file")),
-                s.text("clickhouse.url"),
-                s.text("clickhouse.user"),
-                s.text("clickhouse.password-env"),
-                s.text("clickhouse.database"),
-                s.positiveInt("sink.batch-rows"),
-                s.duration("sink.batch-age"),
-                s.duration("sink.retry-for"),
-                s.duration("flink.checkpoint-interval"),
-                s.positiveInt("flink.parallelism"),
-                s.optional("flink.checkpoint-dir"),
-                s.optional("reference.dir"),
+                new KafkaSettings(
+                        s.text("kafka.bootstrap-servers"),
+                        s.text("kafka.group-id"),
+                        s.flag("kafka.bounded"),
+                        Map.copyOf(topics),
+                        s.text("kafka.topic.dead-letter"),
+                        s.text("kafka.topic.rules"),
+                        s.text("kafka.topic.alerts")),
+                new IngestSettings(
+                        s.duration("ingest.max-out-of-orderness"),
+                        s.duration("ingest.allowed-lateness"),
+                        s.duration("ingest.source-idle-timeout"),
+                        s.duration("ingest.dedup-horizon"),
+                        s.duration("ingest.max-future"),
+                        s.secret("pseudonym.key-env", "pseudonym.key-file")),
+                new ClickHouseSettings(
+                        s.text("clickhouse.url"),
+                        s.text("clickhouse.user"),
+                        s.secret("clickhouse.password-env", "clickhouse.password-file"),
+                        s.text("clickhouse.database"),
+                        s.positiveInt("sink.batch-rows"),
+                        s.duration("sink.batch-age"),
+                        s.duration("sink.retry-for")),
                 new AlertmanagerSettings(
                         s.urls("alertmanager.urls"),
                         s.duration("alertmanager.resend-interval"),
                         s.duration("alertmanager.max-backoff"),
                         s.duration("alertmanager.give-up-after"),
                         s.text("alertmanager.runbook-base-url"),
-                        s.text("alertmanager.dashboard-url")));
+                        s.text("alertmanager.dashboard-url"),
+                        s.optional("alertmanager.user"),
+                        s.secret("alertmanager.password-env", "alertmanager.password-file")),
+                new FlinkSettings(
+                        s.duration("flink.checkpoint-interval"),
+                        s.positiveInt("flink.parallelism"),
+                        s.optional("flink.checkpoint-dir")),
+                s.optional("rules.dir"),
+                s.optional("reference.dir"));
         if (c.rulesDir != null && !Files.isDirectory(Path.of(c.rulesDir))) {
             throw new ConfigException(source + ": rules.dir '" + c.rulesDir + "' is not a directory");
         }
         if (c.referenceDir != null && !Files.isDirectory(Path.of(c.referenceDir))) {
             throw new ConfigException(source + ": reference.dir '" + c.referenceDir + "' is not a directory");
         }
-        if (c.allowedLateness.compareTo(c.dedupHorizon) > 0) {
-            throw new ConfigException(source + ": ingest.dedup-horizon (" + c.dedupHorizon
-                    + ") must be at least ingest.allowed-lateness (" + c.allowedLateness
+        if (c.ingest.allowedLateness().compareTo(c.ingest.dedupHorizon()) > 0) {
+            throw new ConfigException(source + ": ingest.dedup-horizon (" + c.ingest.dedupHorizon()
+                    + ") must be at least ingest.allowed-lateness (" + c.ingest.allowedLateness()
                     + "), or a late re-send would be counted twice");
         }
         if (c.alertmanager.resendInterval().toSeconds() < 1) {
             throw new ConfigException(source + ": alertmanager.resend-interval must be at least 1s, got "
                     + c.alertmanager.resendInterval());
         }
-        if (!c.clickHouseDatabase.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!c.clickHouse.database().matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new ConfigException(source + ": clickhouse.database must be a plain identifier, got '"
-                    + c.clickHouseDatabase + "'");
+                    + c.clickHouse.database() + "'");
         }
         return c;
-    }
-
-    /** Opening stocks and balances: from {@code reference.dir} when set, else the copy shipped in the job jar. */
-    public ReferenceData referenceData() {
-        return referenceDir == null ? ReferenceData.loadDefault() : ReferenceData.load(Path.of(referenceDir));
-    }
-
-    /** The rule catalog the job starts with: {@code rules.dir} when set, else the copy in the job jar. Validated. */
-    public List<RuleDefinition> ruleCatalog() {
-        return rulesDir == null ? RuleCatalog.loadDefault() : RuleCatalog.load(Path.of(rulesDir));
-    }
-
-    public String clickHousePassword() {
-        String v = System.getenv(clickHousePasswordEnv);
-        return v == null ? "" : v;
     }
 
     /** Reads typed values, preferring the environment override, and names file and key in every error. */
@@ -199,6 +171,11 @@ public record MonitorConfig(
                         + part.trim() + "'");
             }
             return urls;
+        }
+
+        /** A secret's location: the variable named by {@code envKey}, or the file at {@code fileKey} when set. */
+        Secret secret(String envKey, String fileKey) {
+            return new Secret(text(envKey), optional(fileKey));
         }
 
         boolean flag(String key) {

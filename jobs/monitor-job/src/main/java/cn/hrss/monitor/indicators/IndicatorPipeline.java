@@ -32,6 +32,9 @@ public final class IndicatorPipeline {
     private IndicatorPipeline() {}
 
     /**
+     * Three keyed operators had no uid before the package layout change; their {@code setUidHash} is the operator id
+     * Flink generated for them then, so savepoints taken before keep restoring (SavepointCompatibilityTest).
+     *
      * @param allowedLateness how late (behind the watermark) an event may be and still correct its windows; ingestion
      *     rejects anything later, so windows never drop an accepted event
      * @param reference opening stocks, balances and employed base for the stock indicators
@@ -44,11 +47,13 @@ public final class IndicatorPipeline {
         DataStream<Tallies> recipients = accepted
                 .filter(FirstBenefitOfMonth::isUnemploymentBenefit).name("unemployment-benefits")
                 .keyBy(e -> e.personPseudonym)
-                .process(new FirstBenefitOfMonth(allowedLateness)).name("first-benefit-of-month");
+                .process(new FirstBenefitOfMonth(allowedLateness)).name("first-benefit-of-month")
+                .uid("first-benefit-of-month").setUidHash("19d7452c39aa7c587779964078faad00");
         DataStream<Tallies> departures = accepted
                 .filter(FirstDepartureFromEmployer::isDeparture).name("insured-departures")
                 .keyBy(FirstDepartureFromEmployer::key)
-                .process(new FirstDepartureFromEmployer(allowedLateness)).name("first-departure-from-employer");
+                .process(new FirstDepartureFromEmployer(allowedLateness)).name("first-departure-from-employer")
+                .uid("first-departure-from-employer").setUidHash("70c7d45ce22065728a4a0e34c3c7be78");
 
         DataStream<WindowedTallies> hourly = window(perEvent.union(recipients, departures), Period.HOUR,
                 TumblingEventTimeWindows.of(HOUR), RefreshTrigger.atEnd(), allowedLateness);
@@ -73,7 +78,8 @@ public final class IndicatorPipeline {
         DataStream<IndicatorRow> stocks = monthly
                 .filter(w -> w.total.employerUscc.isEmpty()).name("regional-months")
                 .keyBy(w -> w.total.scopeKey())
-                .process(new StockIndicators(reference)).name("stock-indicators");
+                .process(new StockIndicators(reference)).name("stock-indicators")
+                .uid("stock-indicators").setUidHash("23b16994ad60a629867f22d55af071ef");
         // One operator emits every row, so the sink and each detector's filter are chained to it: a row is serialised
         // once, instead of once per consumer of the union (the indicators sink and five detector filters).
         return flows.union(stocks).map(row -> row).returns(IndicatorRow.class).name("indicator-rows");

@@ -49,6 +49,11 @@ public final class ReferenceData implements Serializable {
     private ReferenceData() {}
 
     /** @return the data shipped in the job jar ({@code /reference/*.csv}), loaded once. */
+    /** @param directory replacement CSVs ({@code reference.dir}), or null for the copy shipped in the job jar */
+    public static ReferenceData loadFrom(String directory) {
+        return directory == null ? loadDefault() : load(Path.of(directory));
+    }
+
     public static synchronized ReferenceData loadDefault() {
         if (defaultData == null) {
             defaultData = load(new Source() {

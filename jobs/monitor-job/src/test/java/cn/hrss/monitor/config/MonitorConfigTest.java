@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,42 +38,42 @@ class MonitorConfigTest {
     void shippedFileLoads() {
         MonitorConfig c = MonitorConfig.load(APP_PROPERTIES);
 
-        assertThat(c.topics()).containsOnlyKeys(EventFamily.values());
-        assertThat(c.deadLetterTopic()).isNotBlank();
-        assertThat(c.dedupHorizon()).isGreaterThanOrEqualTo(c.allowedLateness());
-        assertThat(c.sinkBatchRows()).isPositive();
-        assertThat(c.parallelism()).isPositive();
+        assertThat(c.kafka().topics()).containsOnlyKeys(EventFamily.values());
+        assertThat(c.kafka().deadLetterTopic()).isNotBlank();
+        assertThat(c.ingest().dedupHorizon()).isGreaterThanOrEqualTo(c.ingest().allowedLateness());
+        assertThat(c.clickHouse().batchRows()).isPositive();
+        assertThat(c.flink().parallelism()).isPositive();
     }
 
     @Test
     void shippedValuesAreTypedAsWritten() throws IOException {
         MonitorConfig c = MonitorConfig.from(shipped(), SOURCE, NO_ENV);
 
-        assertThat(c.kafkaBootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(c.kafkaGroupId()).isEqualTo("hrss-monitor");
-        assertThat(c.topics()).containsEntry(EventFamily.EMPLOYMENT, "hrss.employment")
+        assertThat(c.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(c.kafka().groupId()).isEqualTo("hrss-monitor");
+        assertThat(c.kafka().topics()).containsEntry(EventFamily.EMPLOYMENT, "hrss.employment")
                 .containsEntry(EventFamily.UNEMPLOYMENT, "hrss.unemployment")
                 .containsEntry(EventFamily.INSURED, "hrss.insured")
                 .containsEntry(EventFamily.CONTRIBUTION, "hrss.contribution")
                 .containsEntry(EventFamily.BENEFIT, "hrss.benefit")
                 .containsEntry(EventFamily.DEATH, "hrss.death");
-        assertThat(c.deadLetterTopic()).isEqualTo("hrss.rejected");
-        assertThat(c.maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(c.allowedLateness()).isEqualTo(Duration.ofHours(2));
-        assertThat(c.sourceIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(2));
-        assertThat(c.maxFuture()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.pseudonymKey().envVariable()).isEqualTo("HRSS_PSEUDONYM_KEY");
-        assertThat(c.pseudonymKey().secretFile()).isNull();
-        assertThat(c.clickHouseUrl()).isEqualTo("http://localhost:8123");
-        assertThat(c.clickHouseUser()).isEqualTo("default");
-        assertThat(c.clickHousePasswordEnv()).isEqualTo("HRSS_CLICKHOUSE_PASSWORD");
-        assertThat(c.clickHouseDatabase()).isEqualTo("hrss");
-        assertThat(c.sinkBatchRows()).isEqualTo(50_000);
-        assertThat(c.sinkBatchAge()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(c.sinkRetryFor()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.parallelism()).isEqualTo(2);
+        assertThat(c.kafka().deadLetterTopic()).isEqualTo("hrss.rejected");
+        assertThat(c.ingest().maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.ingest().allowedLateness()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.ingest().sourceIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.ingest().dedupHorizon()).isEqualTo(Duration.ofDays(2));
+        assertThat(c.ingest().maxFuture()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.ingest().pseudonymKey().envVariable()).isEqualTo("HRSS_PSEUDONYM_KEY");
+        assertThat(c.ingest().pseudonymKey().file()).isNull();
+        assertThat(c.clickHouse().url()).isEqualTo("http://localhost:8123");
+        assertThat(c.clickHouse().user()).isEqualTo("default");
+        assertThat(c.clickHouse().password().envVariable()).isEqualTo("HRSS_CLICKHOUSE_PASSWORD");
+        assertThat(c.clickHouse().database()).isEqualTo("hrss");
+        assertThat(c.clickHouse().batchRows()).isEqualTo(50_000);
+        assertThat(c.clickHouse().batchAge()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.clickHouse().retryFor()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.flink().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.flink().parallelism()).isEqualTo(2);
         assertThat(c.referenceDir()).isNull();
     }
 
@@ -92,11 +93,10 @@ class MonitorConfigTest {
 
     static Stream<String> requiredKeys() throws IOException {
         Properties p = shipped();
-        return p.stringPropertyNames().stream()
-                .filter(k -> !k.equals("pseudonym.key-file") && !k.equals("reference.dir")
-                        && !k.equals("flink.checkpoint-dir") && !k.equals("rules.dir")
-                        && !k.equals("alertmanager.urls"))
-                .sorted();
+        Set<String> optional = Set.of("pseudonym.key-file", "clickhouse.password-file", "reference.dir",
+                "flink.checkpoint-dir", "rules.dir", "alertmanager.urls", "alertmanager.user",
+                "alertmanager.password-file");
+        return p.stringPropertyNames().stream().filter(k -> !optional.contains(k)).sorted();
     }
 
     @ParameterizedTest
@@ -165,7 +165,7 @@ class MonitorConfigTest {
     void durationFormats(String value, String expected) throws IOException {
         Properties p = shipped();
         p.setProperty("sink.batch-age", value);
-        assertThat(MonitorConfig.from(p, SOURCE, NO_ENV).sinkBatchAge()).isEqualTo(Duration.parse(expected));
+        assertThat(MonitorConfig.from(p, SOURCE, NO_ENV).clickHouse().batchAge()).isEqualTo(Duration.parse(expected));
     }
 
     @ParameterizedTest
@@ -192,7 +192,7 @@ class MonitorConfigTest {
         assertConfigError(p, "ingest.dedup-horizon", "ingest.allowed-lateness");
 
         p.setProperty("ingest.dedup-horizon", "2h");
-        assertThat(MonitorConfig.from(p, SOURCE, NO_ENV).dedupHorizon()).isEqualTo(Duration.ofHours(2));
+        assertThat(MonitorConfig.from(p, SOURCE, NO_ENV).ingest().dedupHorizon()).isEqualTo(Duration.ofHours(2));
     }
 
     @ParameterizedTest
@@ -208,7 +208,7 @@ class MonitorConfigTest {
     void plainDatabaseIdentifiersAreAccepted(String database) throws IOException {
         Properties p = shipped();
         p.setProperty("clickhouse.database", database);
-        assertThat(MonitorConfig.from(p, SOURCE, NO_ENV).clickHouseDatabase()).isEqualTo(database);
+        assertThat(MonitorConfig.from(p, SOURCE, NO_ENV).clickHouse().database()).isEqualTo(database);
     }
 
     @Test
@@ -274,14 +274,14 @@ class MonitorConfigTest {
 
         MonitorConfig c = MonitorConfig.from(shipped(), SOURCE, env::get);
 
-        assertThat(c.kafkaBootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
-        assertThat(c.allowedLateness()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(c.deadLetterTopic()).isEqualTo("hrss.dlq");
-        assertThat(c.pseudonymKey().secretFile()).isEqualTo("/run/secrets/pseudonym-key");
-        assertThat(c.parallelism()).isEqualTo(8);
+        assertThat(c.kafka().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(c.ingest().allowedLateness()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.kafka().deadLetterTopic()).isEqualTo("hrss.dlq");
+        assertThat(c.ingest().pseudonymKey().file()).isEqualTo("/run/secrets/pseudonym-key");
+        assertThat(c.flink().parallelism()).isEqualTo(8);
         assertThat(c.referenceDir()).isEqualTo(dir.toString());
         // Untouched keys keep the file's value.
-        assertThat(c.kafkaGroupId()).isEqualTo("hrss-monitor");
+        assertThat(c.kafka().groupId()).isEqualTo("hrss-monitor");
     }
 
     @Test
@@ -290,7 +290,7 @@ class MonitorConfigTest {
         p.remove("clickhouse.url");
         Map<String, String> env = Map.of("HRSS_CLICKHOUSE_URL", "http://ch:8123");
 
-        assertThat(MonitorConfig.from(p, SOURCE, env::get).clickHouseUrl()).isEqualTo("http://ch:8123");
+        assertThat(MonitorConfig.from(p, SOURCE, env::get).clickHouse().url()).isEqualTo("http://ch:8123");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.hrss.monitor.ingest;
 
+import cn.hrss.monitor.config.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class PseudonymKeyTest {
         byte[] random = randomBytes(32);
         Path file = write("key", Base64.getEncoder().encodeToString(random) + "\n");
 
-        byte[] key = new PseudonymKey(UNSET_VARIABLE, file.toString()).resolve();
+        byte[] key = key(UNSET_VARIABLE, file.toString()).resolve();
 
         assertThat(key).isEqualTo(random);
         // The key is usable for pseudonyms right away.
@@ -37,7 +38,7 @@ class PseudonymKeyTest {
         byte[] random = randomBytes(64);
         Path file = write("key", "  " + Base64.getEncoder().encodeToString(random) + " \r\n\n");
 
-        assertThat(new PseudonymKey(UNSET_VARIABLE, file.toString()).resolve()).isEqualTo(random);
+        assertThat(key(UNSET_VARIABLE, file.toString()).resolve()).isEqualTo(random);
     }
 
     @Test
@@ -46,7 +47,7 @@ class PseudonymKeyTest {
         Path file = write("key", Base64.getEncoder().encodeToString(random));
 
         // "PATH" is set in every environment; the file must still be the source.
-        assertThat(new PseudonymKey("PATH", file.toString()).resolve()).isEqualTo(random);
+        assertThat(key("PATH", file.toString()).resolve()).isEqualTo(random);
     }
 
     @Test
@@ -54,7 +55,7 @@ class PseudonymKeyTest {
         String encoded = Base64.getEncoder().encodeToString(randomBytes(16));
         Path file = write("short", encoded);
 
-        assertThatThrownBy(() -> new PseudonymKey(UNSET_VARIABLE, file.toString()).resolve())
+        assertThatThrownBy(() -> key(UNSET_VARIABLE, file.toString()).resolve())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("16 bytes")
@@ -66,7 +67,7 @@ class PseudonymKeyTest {
     void thirtyOneBytesAreTooFew() throws IOException {
         Path file = write("short", Base64.getEncoder().encodeToString(randomBytes(31)));
 
-        assertThatThrownBy(() -> new PseudonymKey(UNSET_VARIABLE, file.toString()).resolve())
+        assertThatThrownBy(() -> key(UNSET_VARIABLE, file.toString()).resolve())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("31 bytes");
     }
@@ -76,7 +77,7 @@ class PseudonymKeyTest {
         String notBase64 = "this*is*not*base64*but*a*secret*passphrase!";
         Path file = write("bad", notBase64);
 
-        assertThatThrownBy(() -> new PseudonymKey(UNSET_VARIABLE, file.toString()).resolve())
+        assertThatThrownBy(() -> key(UNSET_VARIABLE, file.toString()).resolve())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("base64")
                 .hasMessageContaining(file.toString())
@@ -87,7 +88,7 @@ class PseudonymKeyTest {
     void emptySecretFileIsRefused() throws IOException {
         Path file = write("empty", "\n");
 
-        assertThatThrownBy(() -> new PseudonymKey(UNSET_VARIABLE, file.toString()).resolve())
+        assertThatThrownBy(() -> key(UNSET_VARIABLE, file.toString()).resolve())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("0 bytes");
     }
@@ -96,7 +97,7 @@ class PseudonymKeyTest {
     void missingSecretFileNamesThePath() {
         Path missing = dir.resolve("no-such-key");
 
-        assertThatThrownBy(() -> new PseudonymKey(UNSET_VARIABLE, missing.toString()).resolve())
+        assertThatThrownBy(() -> key(UNSET_VARIABLE, missing.toString()).resolve())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(missing.toString());
     }
@@ -104,7 +105,7 @@ class PseudonymKeyTest {
     @Test
     void missingEnvironmentVariableExplainsWhatToSet() {
         for (String noFile : new String[] {null, "", "  "}) {
-            assertThatThrownBy(() -> new PseudonymKey(UNSET_VARIABLE, noFile).resolve())
+            assertThatThrownBy(() -> key(UNSET_VARIABLE, noFile).resolve())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(UNSET_VARIABLE)
                     .hasMessageContaining("base64")
@@ -121,5 +122,10 @@ class PseudonymKeyTest {
         byte[] b = new byte[n];
         new SecureRandom().nextBytes(b);
         return b;
+    }
+
+    /** As {@code pseudonym.key-env} / {@code pseudonym.key-file} configure it: a blank file key means none. */
+    private static PseudonymKey key(String envVariable, String file) {
+        return new PseudonymKey(new Secret(envVariable, file == null || file.isBlank() ? null : file));
     }
 }

@@ -1,6 +1,6 @@
 package cn.hrss.monitor.testing;
 
-import cn.hrss.monitor.MonitorSources;
+import cn.hrss.monitor.job.MonitorSources;
 import cn.hrss.monitor.ingest.Ingested;
 import cn.hrss.monitor.ingest.RecordDecoder;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;

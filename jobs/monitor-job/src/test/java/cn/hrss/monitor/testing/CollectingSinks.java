@@ -1,6 +1,6 @@
 package cn.hrss.monitor.testing;
 
-import cn.hrss.monitor.MonitorSinks;
+import cn.hrss.monitor.job.MonitorSinks;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.ingest.RejectedRecord;

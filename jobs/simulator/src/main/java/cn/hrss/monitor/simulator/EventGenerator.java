@@ -2,6 +2,20 @@ package cn.hrss.monitor.simulator;
 
 import cn.hrss.monitor.events.EventFamily;
 import cn.hrss.monitor.reference.RegionDirectory;
+import cn.hrss.monitor.simulator.activity.BaselineActivity;
+import cn.hrss.monitor.simulator.activity.Lifecycle;
+import cn.hrss.monitor.simulator.activity.Mortality;
+import cn.hrss.monitor.simulator.activity.SimContext;
+import cn.hrss.monitor.simulator.clock.ChinaTime;
+import cn.hrss.monitor.simulator.clock.SimulatedClock;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.simulator.scenarios.ScenarioLog;
+import cn.hrss.monitor.simulator.scenarios.ScenarioPlanner;
+import cn.hrss.monitor.simulator.wire.BadInput;
+import cn.hrss.monitor.simulator.wire.Expectation;
+import cn.hrss.monitor.simulator.wire.MalformedKind;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
+import cn.hrss.monitor.simulator.wire.WireEvent;
 import java.time.Instant;
 
 /**
@@ -22,6 +36,7 @@ public final class EventGenerator {
     private final Mortality mortality;
     private final BadInput badInput;
     private final SimulatedClock clock;
+    private final ScenarioLog scenarioLog;
     private final ChinaTime time = new ChinaTime();
     private final String idPrefix;
 
@@ -45,7 +60,7 @@ public final class EventGenerator {
         Lifecycle lifecycle = new Lifecycle(ctx);
         this.baseline = new BaselineActivity(ctx, lifecycle);
         this.mortality = new Mortality(ctx);
-        this.badInput = new BadInput(ctx);
+        this.badInput = new BadInput(ctx.population, ctx.events, ctx.outage, ctx.rng);
         this.clock = new SimulatedClock(config);
         this.idPrefix = "sim" + Long.toUnsignedString(config.seed(), 36) + "-";
         this.now = ctx.startMillis;
@@ -55,7 +70,7 @@ public final class EventGenerator {
             mortality.deathsOn(ChinaTime.startOfDay(day), now);
         }
         ctx.schedule.at(ChinaTime.startOfDay(startDay + 1), this::startDay);
-        ScenarioPlanner.plan(ctx, lifecycle, baseline, mortality);
+        this.scenarioLog = ScenarioPlanner.plan(ctx, lifecycle, baseline, mortality);
         this.nextSpontaneous = clock.next(now, 1, ctx.rng);
     }
 
@@ -85,19 +100,15 @@ public final class EventGenerator {
 
     /** @return the scenarios injected so far */
     public ScenarioLog scenarioLog() {
-        return ctx.log;
-    }
-
-    public SimulatorConfig config() {
-        return ctx.config;
+        return scenarioLog;
     }
 
     public RegionDirectory regions() {
         return ctx.regions;
     }
 
-    /** The simulated world behind the stream, for {@link SimulatedReferenceData} to measure. */
-    SimContext context() {
+    /** The simulated world behind the stream, for {@code SimulatedReferenceData} to measure. */
+    public SimContext context() {
         return ctx;
     }
 
@@ -119,7 +130,7 @@ public final class EventGenerator {
                 continue;
             }
             e.at = Math.max(e.at, now);
-            if (ctx.silenced(e.regionCode, e.at)) {
+            if (ctx.outage.silences(e.regionCode, e.at)) {
                 deferUntilOutageEnds(e);
                 continue;
             }
@@ -129,7 +140,7 @@ public final class EventGenerator {
 
     /** The silent city's events are sent when it resumes, stamped with that time. */
     private void deferUntilOutageEnds(WireEvent e) {
-        ctx.schedule.at(ctx.outageTo + ctx.randomMillis(30 * 60_000L), t -> {
+        ctx.schedule.at(ctx.outage.resumesAt() + ctx.randomMillis(30 * 60_000L), t -> {
             e.at = t;
             return e;
         });

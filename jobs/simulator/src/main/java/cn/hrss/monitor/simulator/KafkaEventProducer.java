@@ -1,5 +1,6 @@
 package cn.hrss.monitor.simulator;
 
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package cn.hrss.monitor.simulator;
 
+import cn.hrss.monitor.simulator.config.Scenario;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.simulator.scenarios.ScenarioLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -3,6 +3,10 @@ package cn.hrss.monitor.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.simulator.wire.Expectation;
+import cn.hrss.monitor.simulator.wire.MalformedKind;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

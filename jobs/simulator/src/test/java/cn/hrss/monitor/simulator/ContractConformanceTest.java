@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.hrss.monitor.ingest.IdentifierChecks;
 import cn.hrss.monitor.reference.RegionDirectory;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.simulator.wire.Expectation;
+import cn.hrss.monitor.simulator.wire.MalformedKind;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;

@@ -2,6 +2,8 @@ package cn.hrss.monitor.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

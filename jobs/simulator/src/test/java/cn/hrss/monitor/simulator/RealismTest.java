@@ -2,6 +2,7 @@ package cn.hrss.monitor.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.Instant;

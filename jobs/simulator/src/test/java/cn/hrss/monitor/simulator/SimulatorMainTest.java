@@ -3,6 +3,8 @@ package cn.hrss.monitor.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.hrss.monitor.simulator.config.Scenario;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package cn.hrss.monitor.simulator;
 
+import cn.hrss.monitor.simulator.wire.Expectation;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helpers: generate a stream and read records back. */
-final class Streams {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class Streams {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private Streams() {}
 
-    static List<SimulatedRecord> generate(EventGenerator generator, int count) {
+    public static List<SimulatedRecord> generate(EventGenerator generator, int count) {
         List<SimulatedRecord> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             out.add(generator.next());
@@ -25,7 +27,7 @@ final class Streams {
     }
 
     /** Generates until the simulated clock passes {@code until}. */
-    static List<SimulatedRecord> generateUntil(EventGenerator generator, Instant until) {
+    public static List<SimulatedRecord> generateUntil(EventGenerator generator, Instant until) {
         List<SimulatedRecord> out = new ArrayList<>();
         while (generator.simulatedNow().isBefore(until)) {
             out.add(generator.next());
@@ -34,11 +36,11 @@ final class Streams {
     }
 
     /** The VALID records, parsed. */
-    static List<JsonNode> valid(List<SimulatedRecord> records) {
+    public static List<JsonNode> valid(List<SimulatedRecord> records) {
         return records.stream().filter(r -> r.expectation() == Expectation.VALID).map(r -> parse(r.json())).toList();
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -46,25 +48,25 @@ final class Streams {
         }
     }
 
-    static String text(JsonNode event, String field) {
+    public static String text(JsonNode event, String field) {
         JsonNode v = event.get(field);
         return v == null ? null : v.asText();
     }
 
-    static OffsetDateTime occurredAt(JsonNode event) {
+    public static OffsetDateTime occurredAt(JsonNode event) {
         return OffsetDateTime.parse(event.get("occurredAt").asText());
     }
 
-    static LocalDate localDate(JsonNode event) {
+    public static LocalDate localDate(JsonNode event) {
         return occurredAt(event).toLocalDate();
     }
 
-    static boolean isType(JsonNode event, String type) {
+    public static boolean isType(JsonNode event, String type) {
         return type.equals(event.get("type").asText());
     }
 
     /** Fen from a contract amount string ("1234.56"). */
-    static long fen(JsonNode event) {
+    public static long fen(JsonNode event) {
         return Math.round(Double.parseDouble(event.get("amount").asText()) * 100);
     }
 }

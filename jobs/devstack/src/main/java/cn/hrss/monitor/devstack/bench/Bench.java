@@ -2,7 +2,7 @@ package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.ingest.RejectReason;
-import cn.hrss.monitor.simulator.SimulatorConfig;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class Bench {
         try (LocalStack stack = LocalStack.start(o.workDir(), "bench");
                 BenchTopics topics = new BenchTopics(stack.kafkaBootstrapServers())) {
             empty(stack, "events", "indicators", "rejected_events");
-            List<String> familyTopics = List.copyOf(stack.config(Map.of()).topics().values());
+            List<String> familyTopics = List.copyOf(stack.config(Map.of()).kafka().topics().values());
             topics.requireEmpty(familyTopics);
 
             long events = produce(stack, o);

@@ -3,7 +3,7 @@ package cn.hrss.monitor.devstack.bench;
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.simulator.EventGenerator;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
-import cn.hrss.monitor.simulator.SimulatorConfig;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
 import java.util.Locale;
 import java.util.function.Consumer;
 

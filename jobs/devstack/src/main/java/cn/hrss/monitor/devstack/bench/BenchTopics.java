@@ -52,7 +52,7 @@ final class BenchTopics implements AutoCloseable {
         long held = records(names);
         if (held > 0) {
             throw new IllegalStateException("the topics " + names + " already hold " + held
-                    + " records; the benchmark needs empty topics (unset KAFKA_BOOTSTRAP to use a fresh local broker)");
+                    + " records; the benchmark needs empty topics (unset HRSS_KAFKA_BOOTSTRAP_SERVERS to use a fresh local broker)");
         }
     }
 

@@ -1,8 +1,8 @@
 package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.devstack.LocalStack;
-import cn.hrss.monitor.simulator.SimulatorConfig;
-import cn.hrss.monitor.warnings.backtest.AlertBacktest;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.tools.backtest.AlertBacktest;
 import cn.hrss.monitor.warnings.rules.RuleDurations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +113,7 @@ public final class ClusterBench {
     /** Produces the records into empty topics and checks Kafka holds them all. */
     private long produce(LocalStack stack, Options o, SimulatorConfig simulation) throws Exception {
         try (BenchTopics topics = new BenchTopics(stack.kafkaBootstrapServers())) {
-            List<String> familyTopics = List.copyOf(stack.config(Map.of()).topics().values());
+            List<String> familyTopics = List.copyOf(stack.config(Map.of()).kafka().topics().values());
             topics.requireEmpty(familyTopics);
             long sent = BenchProducer.produce(stack, simulation, o.events(), this::say);
             long inKafka = topics.records(familyTopics);

@@ -1,7 +1,7 @@
 package cn.hrss.monitor.devstack.bench;
 
-import cn.hrss.monitor.KafkaMonitorSources;
-import cn.hrss.monitor.ProductionSinks;
+import cn.hrss.monitor.job.KafkaMonitorSources;
+import cn.hrss.monitor.job.ProductionSinks;
 import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.events.Event;

@@ -2,7 +2,7 @@ package cn.hrss.monitor.devstack.bench;
 
 import cn.hrss.monitor.simulator.EventGenerator;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
-import cn.hrss.monitor.simulator.SimulatedRecord;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,6 +1,5 @@
 package cn.hrss.monitor.devstack.alerting;
 
-import cn.hrss.monitor.devstack.LocalAlertmanager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package cn.hrss.monitor.devstack.alerting;
 
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

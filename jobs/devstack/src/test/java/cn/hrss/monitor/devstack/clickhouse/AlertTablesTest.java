@@ -6,7 +6,7 @@ import cn.hrss.monitor.devstack.LocalClickHouse;
 import cn.hrss.monitor.sinks.clickhouse.AlertRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.AlertTransitionEncoder;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
 import cn.hrss.monitor.warnings.lifecycle.AlertStatus;

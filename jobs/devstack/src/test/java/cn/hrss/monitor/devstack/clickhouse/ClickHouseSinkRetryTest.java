@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hrss.monitor.devstack.LocalClickHouse;
 import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
 import cn.hrss.monitor.sinks.clickhouse.EventRowBinary;

@@ -7,7 +7,7 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.ingest.RejectedRecord;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSinkSettings;
 import cn.hrss.monitor.sinks.clickhouse.EventRowBinary;

@@ -3,9 +3,13 @@ package cn.hrss.monitor.devstack.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.hrss.monitor.config.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import cn.hrss.monitor.devstack.LocalClickHouse;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import org.junit.jupiter.api.Test;
 
 /** conf/clickhouse/users.d/dashboard_reader.xml as installed: reads hrss, writes nothing. */
@@ -24,7 +28,7 @@ class DashboardReaderTest {
                 q.execute("CREATE TABLE IF NOT EXISTS other.t (x UInt8) ENGINE = Log");
             }
 
-            ClickHouseEndpoint reader = new ClickHouseEndpoint(clickHouse.httpUrl(), "dashboard_reader", PASSWORD,
+            ClickHouseEndpoint reader = new ClickHouseEndpoint(clickHouse.httpUrl(), "dashboard_reader", inFile(PASSWORD),
                     "hrss");
             try (ClickHouseQueries q = new ClickHouseQueries(reader)) {
                 assertThat(q.queryLong("SELECT count() FROM hrss.rejected_events FINAL")).isEqualTo(1);
@@ -41,10 +45,18 @@ class DashboardReaderTest {
             }
 
             ClickHouseEndpoint wrongPassword = new ClickHouseEndpoint(clickHouse.httpUrl(), "dashboard_reader",
-                    "guess", "hrss");
+                    inFile("guess"), "hrss");
             try (ClickHouseQueries q = new ClickHouseQueries(wrongPassword)) {
                 assertThatThrownBy(() -> q.queryLong("SELECT 1")).isInstanceOf(java.io.IOException.class);
             }
         }
+    }
+
+    /** A password as a deployment gives it: in a secret file. */
+    private static Secret inFile(String password) throws IOException {
+        Path file = Files.createTempFile("hrss-password-", "");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, password);
+        return new Secret("HRSS_CLICKHOUSE_PASSWORD", file.toString());
     }
 }

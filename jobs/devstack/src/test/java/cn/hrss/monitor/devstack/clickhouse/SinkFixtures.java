@@ -5,10 +5,10 @@ import cn.hrss.monitor.events.Event;
 import cn.hrss.monitor.events.EventType;
 import cn.hrss.monitor.indicators.IndicatorRow;
 import cn.hrss.monitor.ingest.RejectedRecord;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseEndpoint;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseMigrations;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseMigrations;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import cn.hrss.monitor.sinks.clickhouse.ClickHouseSink;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ final class SinkFixtures {
         return ClickHouseConf.directory().resolve(ClickHouseConf.MIGRATIONS);
     }
 
-    /** An endpoint for {@code database}, dropped first: a CLICKHOUSE_URL server keeps databases between runs. */
+    /** An endpoint for {@code database}, dropped first: a HRSS_CLICKHOUSE_URL server keeps databases between runs. */
     static ClickHouseEndpoint freshDatabase(LocalClickHouse clickHouse, String database) throws IOException {
         ClickHouseEndpoint endpoint = clickHouse.endpoint(database);
         try (ClickHouseQueries queries = new ClickHouseQueries(endpoint)) {

@@ -15,8 +15,8 @@ import cn.hrss.monitor.devstack.warnings.SimulatedReplay;
 import cn.hrss.monitor.reference.Region;
 import cn.hrss.monitor.reference.RegionDirectory;
 import cn.hrss.monitor.reference.RegionLevel;
-import cn.hrss.monitor.simulator.Scenario;
-import cn.hrss.monitor.simulator.ScenarioLog;
+import cn.hrss.monitor.simulator.config.Scenario;
+import cn.hrss.monitor.simulator.scenarios.ScenarioLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +66,7 @@ class DashboardQueriesTest {
     @BeforeAll
     static void connectAsTheDashboardReader(SimulatedReplay shared) throws Exception {
         assumeTrue(!shared.stack().clickHouseIsExternal(),
-                "a CLICKHOUSE_URL server has no dashboard_reader of ours; the test needs the user the dashboards use");
+                "a HRSS_CLICKHOUSE_URL server has no dashboard_reader of ours; the test needs the user the dashboards use");
         replay = shared;
         reader = new ReaderQueries(shared.stack().clickHouseUrl(), "dashboard_reader",
                 shared.dashboardReaderPassword(), shared.database());

@@ -2,7 +2,7 @@ package cn.hrss.monitor.devstack.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package cn.hrss.monitor.devstack.e2e;
 
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

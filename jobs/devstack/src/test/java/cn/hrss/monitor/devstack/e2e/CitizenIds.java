@@ -1,6 +1,6 @@
 package cn.hrss.monitor.devstack.e2e;
 
-import cn.hrss.monitor.simulator.SimulatedRecord;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

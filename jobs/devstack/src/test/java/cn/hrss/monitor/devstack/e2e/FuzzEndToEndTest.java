@@ -82,7 +82,7 @@ class FuzzEndToEndTest {
         // idle, and let the watermark run hours ahead of it: its valid records would come out too_late.
         config = stack.config(Map.of("sink.retry-for", "30s", "ingest.source-idle-timeout", "10m"));
         long t0 = System.nanoTime();
-        records = FuzzInput.generate(seed, SIMULATED_RECORDS, config.topics());
+        records = FuzzInput.generate(seed, SIMULATED_RECORDS, config.kafka().topics());
         LOG.info("Fuzz input: seed {} (replay with -Dfuzz.seed={}), {} records", seed, seed, records.size());
         sentAt = send(records);
         long t1 = System.nanoTime();
@@ -189,7 +189,7 @@ class FuzzEndToEndTest {
         }
         List<String> onTopic = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> m : TopicContents.readAll(
-                stack.kafkaBootstrapServers(), config.deadLetterTopic())) {
+                stack.kafkaBootstrapServers(), config.kafka().deadLetterTopic())) {
             JsonNode json = JSON.readTree(m.value());
             onTopic.add(json.get("topic").asText() + "/" + json.get("partition").asInt() + "/"
                     + json.get("offset").asLong() + "/" + json.get("reason").asText());
@@ -225,7 +225,7 @@ class FuzzEndToEndTest {
             }
         }
         CitizenIdScanner deadLetters = new CitizenIdScanner(ids);
-        TopicContents.readAll(stack.kafkaBootstrapServers(), config.deadLetterTopic())
+        TopicContents.readAll(stack.kafkaBootstrapServers(), config.kafka().deadLetterTopic())
                 .forEach(m -> deadLetters.scan(m.value()));
         found.put("dead-letter topic", deadLetters.found());
         found.put("log", new CitizenIdScanner(ids).scan(Files.readAllBytes(BoundedRun.logFile())).found());

@@ -2,9 +2,9 @@ package cn.hrss.monitor.devstack.e2e;
 
 import cn.hrss.monitor.events.EventFamily;
 import cn.hrss.monitor.simulator.EventGenerator;
-import cn.hrss.monitor.simulator.Expectation;
-import cn.hrss.monitor.simulator.SimulatedRecord;
-import cn.hrss.monitor.simulator.SimulatorConfig;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
+import cn.hrss.monitor.simulator.wire.Expectation;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

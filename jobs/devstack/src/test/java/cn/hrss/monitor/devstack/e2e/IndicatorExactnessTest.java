@@ -103,7 +103,7 @@ class IndicatorExactnessTest {
     void calendarWindowsClosedBeforeTheEndOfInputAreCompleteToTheirEnd() throws Exception {
         long lastEvent = run.stack.clickHouse().queryLong(
                 "SELECT max(occurred_at_ms) FROM " + run.table("events") + " FINAL");
-        long closedBy = (lastEvent - run.config.maxOutOfOrderness().toMillis()) / 1000;
+        long closedBy = (lastEvent - run.config.ingest().maxOutOfOrderness().toMillis()) / 1000;
         List<String> incomplete = new ArrayList<>();
         for (String[] r : run.stack.clickHouse().queryTsv("SELECT indicator, period, count(),"
                 + " any(concat(region_code, ' from ', toString(window_start), ' as_of ', toString(as_of)))"

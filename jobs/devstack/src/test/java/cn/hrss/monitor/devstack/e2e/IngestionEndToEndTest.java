@@ -3,8 +3,8 @@ package cn.hrss.monitor.devstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.devstack.LocalKafka;
-import cn.hrss.monitor.simulator.Expectation;
-import cn.hrss.monitor.simulator.SimulatedRecord;
+import cn.hrss.monitor.simulator.wire.Expectation;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ class IngestionEndToEndTest {
         }
         List<String> onTopic = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> m : TopicContents.readAll(
-                run.stack.kafkaBootstrapServers(), run.config.deadLetterTopic())) {
+                run.stack.kafkaBootstrapServers(), run.config.kafka().deadLetterTopic())) {
             JsonNode json = JSON.readTree(m.value());
             onTopic.add(json.get("topic").asText() + "/" + json.get("partition").asInt() + "/"
                     + json.get("offset").asLong() + "/" + json.get("reason").asText());

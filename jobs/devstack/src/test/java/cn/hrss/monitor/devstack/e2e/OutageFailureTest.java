@@ -16,7 +16,7 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
  */
 @DisabledIfEnvironmentVariable(named = LocalKafka.BOOTSTRAP_ENV, matches = ".+",
         disabledReason = "restarts the Kafka broker and counts every record of the input topics")
-@DisabledIfEnvironmentVariable(named = "CLICKHOUSE_URL", matches = ".+",
+@DisabledIfEnvironmentVariable(named = "HRSS_CLICKHOUSE_URL", matches = ".+",
         disabledReason = "stops and restarts the ClickHouse server")
 class OutageFailureTest {
     private static final int RECORDS = 40_000;

@@ -3,8 +3,8 @@ package cn.hrss.monitor.devstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.devstack.LocalKafka;
-import cn.hrss.monitor.simulator.MalformedKind;
-import cn.hrss.monitor.simulator.SimulatedRecord;
+import cn.hrss.monitor.simulator.wire.MalformedKind;
+import cn.hrss.monitor.simulator.wire.SimulatedRecord;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
@@ -46,7 +46,7 @@ class PrivacyEndToEndTest {
     @Test
     void theScannerFindsEveryIdInTheInputTopics() {
         CitizenIdScanner scanner = new CitizenIdScanner(run.citizenIds);
-        for (String topic : run.config.topics().values()) {
+        for (String topic : run.config.kafka().topics().values()) {
             for (ConsumerRecord<byte[], byte[]> r : TopicContents.readAll(run.stack.kafkaBootstrapServers(), topic)) {
                 scanner.scan(r.value());
             }
@@ -87,7 +87,7 @@ class PrivacyEndToEndTest {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, run.stack.kafkaBootstrapServers()))) {
             topics = new TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get());
         }
-        topics.removeAll(run.config.topics().values());
+        topics.removeAll(run.config.kafka().topics().values());
         Map<String, Set<String>> found = new TreeMap<>();
         Map<String, Integer> messages = new TreeMap<>();
         for (String topic : topics) {
@@ -102,7 +102,7 @@ class PrivacyEndToEndTest {
             messages.put(topic, records.size());
         }
 
-        assertThat(messages).hasEntrySatisfying(run.config.deadLetterTopic(), n -> assertThat(n).isPositive());
+        assertThat(messages).hasEntrySatisfying(run.config.kafka().deadLetterTopic(), n -> assertThat(n).isPositive());
         assertThat(found).allSatisfy((topic, ids) -> assertThat(ids).as("raw IDs on topic " + topic).isEmpty());
     }
 

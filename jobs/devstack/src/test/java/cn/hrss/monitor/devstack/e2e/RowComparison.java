@@ -4,7 +4,7 @@ import cn.hrss.monitor.devstack.e2e.IndicatorFold.Expected;
 import cn.hrss.monitor.devstack.e2e.IndicatorFold.Scope;
 import cn.hrss.monitor.indicators.Indicator;
 import cn.hrss.monitor.indicators.Period;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

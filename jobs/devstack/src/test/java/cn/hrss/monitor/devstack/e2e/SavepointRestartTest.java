@@ -3,7 +3,7 @@ package cn.hrss.monitor.devstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.devstack.LocalKafka;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
 import cn.hrss.monitor.simulator.EventGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;

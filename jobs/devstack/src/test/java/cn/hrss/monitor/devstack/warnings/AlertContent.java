@@ -1,7 +1,7 @@
 package cn.hrss.monitor.devstack.warnings;
 
 import cn.hrss.monitor.ingest.IdentifierChecks;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,7 +3,7 @@ package cn.hrss.monitor.devstack.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.devstack.LocalKafka;
-import cn.hrss.monitor.simulator.SimulatorConfig;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

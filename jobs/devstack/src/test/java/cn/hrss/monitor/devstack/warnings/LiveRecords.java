@@ -31,7 +31,7 @@ final class LiveRecords implements AutoCloseable {
 
     LiveRecords(MonitorConfig config) {
         this.config = config;
-        this.producer = new KafkaProducer<>(KafkaEventProducer.producerProperties(config.kafkaBootstrapServers()));
+        this.producer = new KafkaProducer<>(KafkaEventProducer.producerProperties(config.kafka().bootstrapServers()));
     }
 
     /** @return a GB 11643 citizen ID of someone registered in {@code region}, born {@code birthDate}, number {@code n} */
@@ -79,7 +79,7 @@ final class LiveRecords implements AutoCloseable {
 
     private void send(EventType type, ObjectNode event) throws InterruptedException, ExecutionException {
         // One key for every record: each topic's records stay in one partition, in the order sent.
-        producer.send(new ProducerRecord<>(config.topics().get(type.family), SOURCE, event.toString())).get();
+        producer.send(new ProducerRecord<>(config.kafka().topics().get(type.family), SOURCE, event.toString())).get();
     }
 
     @Override

@@ -6,7 +6,7 @@ import cn.hrss.monitor.config.MonitorConfig;
 import cn.hrss.monitor.devstack.LocalKafka;
 import cn.hrss.monitor.devstack.LocalStack;
 import cn.hrss.monitor.simulator.KafkaEventProducer;
-import cn.hrss.monitor.warnings.rules.PublishPlan;
+import cn.hrss.monitor.tools.rules.PublishPlan;
 import cn.hrss.monitor.warnings.rules.RuleCatalog;
 import cn.hrss.monitor.warnings.rules.RuleDefinition;
 import cn.hrss.monitor.warnings.rules.RuleJson;
@@ -271,7 +271,7 @@ class LiveTuningAndAbsenceEndToEndTest {
     }
 
     private static RuleDefinition catalogRule(String id) {
-        return config.ruleCatalog().stream().filter(r -> r.id.equals(id)).findFirst()
+        return RuleCatalog.loadFrom(config.rulesDir()).stream().filter(r -> r.id.equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no rule " + id + " in the catalog"));
     }
 
@@ -297,15 +297,15 @@ class LiveTuningAndAbsenceEndToEndTest {
     /** What {@code rules publish} writes: the rule as JSON, keyed by its id, on the compacted rules topic. */
     private static void publish(RuleDefinition rule) throws Exception {
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(KafkaEventProducer.producerProperties(config.kafkaBootstrapServers()))) {
-            producer.send(new ProducerRecord<>(config.rulesTopic(), rule.id, RuleJson.toJson(rule))).get();
+                     new KafkaProducer<>(KafkaEventProducer.producerProperties(config.kafka().bootstrapServers()))) {
+            producer.send(new ProducerRecord<>(config.kafka().rulesTopic(), rule.id, RuleJson.toJson(rule))).get();
         }
     }
 
     /** @return the transitions of {@code alertId} on the alerts topic, in order (records are keyed by alert id) */
     private static List<String> transitionsOnAlertsTopic(String alertId) throws Exception {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-alerts-reader-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -313,8 +313,8 @@ class LiveTuningAndAbsenceEndToEndTest {
         ObjectMapper json = new ObjectMapper();
         List<String> transitions = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(config.alertsTopic()));
-            Polling.await("FIRING and RESOLVED of " + alertId + " on " + config.alertsTopic(), Duration.ofSeconds(60),
+            consumer.subscribe(List.of(config.kafka().alertsTopic()));
+            Polling.await("FIRING and RESOLVED of " + alertId + " on " + config.kafka().alertsTopic(), Duration.ofSeconds(60),
                     () -> {
                         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                             if (alertId.equals(r.key())) {

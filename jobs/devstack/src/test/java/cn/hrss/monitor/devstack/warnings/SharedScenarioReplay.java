@@ -1,7 +1,7 @@
 package cn.hrss.monitor.devstack.warnings;
 
 import cn.hrss.monitor.devstack.alerting.AlertmanagerUnderTest;
-import cn.hrss.monitor.simulator.SimulatorConfig;
+import cn.hrss.monitor.simulator.config.SimulatorConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives a test class's {@code @BeforeAll} the one replay of about three simulated months with every scenario: the
  * first class to ask runs it, later classes (the scenario alerts test, the dashboard query test) read what it wrote,
  * and JUnit closes it when the whole execution ends. Its ClickHouse has the read-only {@code dashboard_reader}, and
- * the database is {@code hrss}, the one that user may read (a CLICKHOUSE_URL server gets a database of its own). The
+ * the database is {@code hrss}, the one that user may read (a HRSS_CLICKHOUSE_URL server gets a database of its own). The
  * job notifies a real Alertmanager running the shipped routing (timings sped up), whose receivers all deliver to a
  * test webhook: tests ask for {@link AlertmanagerUnderTest} to see what on-call staff were sent.
  */
@@ -54,7 +54,7 @@ public final class SharedScenarioReplay implements ParameterResolver {
     }
 
     private static SimulatedReplay replay(AlertmanagerUnderTest alertmanager) throws Exception {
-        String url = System.getenv("CLICKHOUSE_URL");
+        String url = System.getenv("HRSS_CLICKHOUSE_URL");
         boolean ownServer = url == null || url.isBlank();
         byte[] password = new byte[16];
         new SecureRandom().nextBytes(password);

@@ -1,6 +1,6 @@
 package cn.hrss.monitor.devstack.warnings;
 
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseQueries;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseQueries;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

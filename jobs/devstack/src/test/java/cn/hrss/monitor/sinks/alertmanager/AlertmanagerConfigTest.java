@@ -2,7 +2,7 @@ package cn.hrss.monitor.sinks.alertmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hrss.monitor.devstack.LocalAlertmanager;
+import cn.hrss.monitor.devstack.alerting.LocalAlertmanager;
 import cn.hrss.monitor.devstack.alerting.TestAlertmanagerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,11 @@
 package cn.hrss.monitor.sinks.alertmanager;
 
+import cn.hrss.monitor.config.AlertmanagerSettings;
+import cn.hrss.monitor.config.Secret;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hrss.monitor.devstack.LocalAlertmanager;
+import cn.hrss.monitor.devstack.alerting.LocalAlertmanager;
 import cn.hrss.monitor.devstack.alerting.AlertmanagerUnderTest;
 import cn.hrss.monitor.devstack.alerting.WebhookReceiver;
 import cn.hrss.monitor.warnings.lifecycle.AlertStatus;
@@ -60,8 +63,9 @@ class AlertmanagerDeliveryTest {
         task = new TaskThread();
         AlertmanagerSettings settings = new AlertmanagerSettings(List.of(alertmanager.url()), Duration.ofSeconds(2),
                 Duration.ofSeconds(1), Duration.ofHours(1), "https://git.example/hrss/",
-                "http://grafana.example/d/hrss-duty-console");
-        writer = task.call(() -> new AlertmanagerSinkWriter(settings, List.of(), AlertmanagerTransport.http(), task,
+                "http://grafana.example/d/hrss-duty-console", null, new Secret("HRSS_ALERTMANAGER_PASSWORD", null));
+        writer = task.call(() -> new AlertmanagerSinkWriter(settings, List.of(),
+                AlertmanagerTransport.http(settings.basicAuthorization()), task,
                 task, UnregisteredMetricsGroup.createSinkWriterMetricGroup(), System::currentTimeMillis));
     }
 

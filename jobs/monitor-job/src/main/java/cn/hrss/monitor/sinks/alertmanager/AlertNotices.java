@@ -1,5 +1,7 @@
 package cn.hrss.monitor.sinks.alertmanager;
 
+import cn.hrss.monitor.config.AlertmanagerSettings;
+
 import cn.hrss.monitor.warnings.lifecycle.AlertStatus;
 import cn.hrss.monitor.warnings.lifecycle.AlertTransition;
 import com.fasterxml.jackson.core.JsonProcessingException;

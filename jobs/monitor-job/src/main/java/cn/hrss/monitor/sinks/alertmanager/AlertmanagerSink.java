@@ -1,5 +1,7 @@
 package cn.hrss.monitor.sinks.alertmanager;
 
+import cn.hrss.monitor.config.AlertmanagerSettings;
+
 import cn.hrss.monitor.warnings.lifecycle.AlertTransition;
 import java.util.Collection;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class AlertmanagerSink
     @Override
     public StatefulSinkWriter<AlertTransition, NoticeState> restoreWriter(
             WriterInitContext context, Collection<NoticeState> restored) {
-        return new AlertmanagerSinkWriter(settings, List.copyOf(restored), AlertmanagerTransport.http(),
+        return new AlertmanagerSinkWriter(settings, List.copyOf(restored), AlertmanagerTransport.http(settings.basicAuthorization()),
                 context.getMailboxExecutor(), context.getProcessingTimeService(), context.metricGroup(),
                 System::currentTimeMillis);
     }

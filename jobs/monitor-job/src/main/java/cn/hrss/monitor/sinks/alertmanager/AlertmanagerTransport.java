@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Posts alert batches without blocking the caller; replaceable in unit tests. */
@@ -19,15 +20,21 @@ interface AlertmanagerTransport {
     /** @return the reply, or a failed future when the instance cannot be reached */
     CompletableFuture<Reply> post(URI alertsUri, byte[] body);
 
-    /** The JDK's HTTP client: short timeouts, so an unreachable instance is noticed within seconds. */
-    static AlertmanagerTransport http() {
+    /**
+     * The JDK's HTTP client: short timeouts, so an unreachable instance is noticed within seconds.
+     *
+     * @param authorization the {@code Authorization} header of every request, if any
+     */
+    static AlertmanagerTransport http(Optional<String> authorization) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        return (uri, body) -> client.sendAsync(HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(10))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> new Reply(r.statusCode(), r.body()));
+        return (uri, body) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            authorization.ifPresent(value -> request.header("Authorization", value));
+            return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .thenApply(r -> new Reply(r.statusCode(), r.body()));
+        };
     }
 }

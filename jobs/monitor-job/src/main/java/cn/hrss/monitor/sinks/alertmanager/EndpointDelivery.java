@@ -1,5 +1,7 @@
 package cn.hrss.monitor.sinks.alertmanager;
 
+import cn.hrss.monitor.config.AlertmanagerSettings;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;

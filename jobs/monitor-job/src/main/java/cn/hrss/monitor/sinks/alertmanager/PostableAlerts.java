@@ -1,5 +1,7 @@
 package cn.hrss.monitor.sinks.alertmanager;
 
+import cn.hrss.monitor.config.AlertmanagerSettings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;

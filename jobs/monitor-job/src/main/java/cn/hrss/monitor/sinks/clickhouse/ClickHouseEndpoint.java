@@ -1,5 +1,7 @@
 package cn.hrss.monitor.sinks.clickhouse;
 
+import cn.hrss.monitor.config.ClickHouseSettings;
+import cn.hrss.monitor.config.Secret;
 import com.clickhouse.client.api.Client;
 import java.io.Serializable;
 import java.time.temporal.ChronoUnit;
@@ -11,15 +13,21 @@ import java.util.regex.Pattern;
  *
  * @param url      HTTP interface, e.g. {@code http://127.0.0.1:8123}
  * @param user     ClickHouse user
- * @param password its password ("" for none); never printed
+ * @param password where its password is; resolved when a client is built (on the TaskManager for the job's sinks),
+ *                 so it is never in the job graph; none = no password
  * @param database database of the project's tables, e.g. {@code hrss}
  */
-public record ClickHouseEndpoint(String url, String user, String password, String database) implements Serializable {
+public record ClickHouseEndpoint(String url, String user, Secret password, String database) implements Serializable {
 
     public static final String DEFAULT_DATABASE = "hrss";
 
     /** Names are spliced into SQL, so only plain identifiers are accepted. */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** The server, user and database of {@code clickhouse.*}. */
+    public static ClickHouseEndpoint of(ClickHouseSettings settings) {
+        return new ClickHouseEndpoint(settings.url(), settings.user(), settings.password(), settings.database());
+    }
 
     public ClickHouseEndpoint {
         Objects.requireNonNull(url, "url");
@@ -41,7 +49,7 @@ public record ClickHouseEndpoint(String url, String user, String password, Strin
         return new Client.Builder()
                 .addEndpoint(url)
                 .setUsername(user)
-                .setPassword(password)
+                .setPassword(password.resolve().orElse(""))
                 .compressServerResponse(false)
                 .compressClientRequest(false)
                 .useHttpCompression(false)

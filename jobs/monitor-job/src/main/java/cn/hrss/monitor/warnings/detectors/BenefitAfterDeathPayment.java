@@ -7,8 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A benefit payment as the person-level fraud detectors remember it ({@link BenefitAfterDeathDetector} and
- * {@link UiWhileEmployedDetector}): only what the evidence needs, no personal identifier. A Flink POJO.
+ * A benefit payment as the person-level fraud detectors remember it (benefit_after_death and ui_while_employed, in
+ * {@code warnings.fraud}): only what the evidence needs, no personal identifier. A Flink POJO; it is named after its
+ * first user, and the name stays because every savepoint holds it (see package-info).
  */
 public class BenefitAfterDeathPayment {
     /** Month the payment is for, YYYYMM. */
@@ -39,7 +40,7 @@ public class BenefitAfterDeathPayment {
      * @return {@code remembered} plus {@code added}, without payments made before {@code horizon}, and at most
      *     {@code cap} of them (the latest paid): what a person's state keeps, so it stays bounded
      */
-    static List<BenefitAfterDeathPayment> remember(
+    public static List<BenefitAfterDeathPayment> remember(
             Iterable<BenefitAfterDeathPayment> remembered, BenefitAfterDeathPayment added, long horizon, int cap) {
         List<BenefitAfterDeathPayment> kept = new ArrayList<>();
         for (BenefitAfterDeathPayment p : remembered) {
@@ -55,17 +56,17 @@ public class BenefitAfterDeathPayment {
     }
 
     /** @return the latest paid of {@code payments} (not empty) */
-    static BenefitAfterDeathPayment latest(List<BenefitAfterDeathPayment> payments) {
+    public static BenefitAfterDeathPayment latest(List<BenefitAfterDeathPayment> payments) {
         return payments.stream().max(Comparator.comparingLong(p -> p.paidAt)).orElseThrow();
     }
 
     /** @return fen as yuan with two decimals, e.g. {@code 3600.00} */
-    static String yuan(long fen) {
+    public static String yuan(long fen) {
         return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     /** @return YYYYMM as {@code 2025-04}, the way months read in evidence */
-    static String month(int yyyymm) {
+    public static String month(int yyyymm) {
         return String.format("%04d-%02d", yyyymm / 100, yyyymm % 100);
     }
 

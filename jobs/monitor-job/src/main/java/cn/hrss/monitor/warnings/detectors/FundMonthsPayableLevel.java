@@ -1,6 +1,6 @@
 package cn.hrss.monitor.warnings.detectors;
 
-/** What {@link FundMonthsPayableDetector} last reported for one region and insurance type (a Flink POJO). */
+/** What the fund_months_payable detector ({@code warnings.fund}) last reported for one region and insurance type (a Flink POJO). */
 public class FundMonthsPayableLevel {
     /** The month window and row version the level was read from: older rows are ignored. */
     public long windowStart;

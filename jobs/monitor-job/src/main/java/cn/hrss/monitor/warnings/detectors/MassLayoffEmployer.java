@@ -30,7 +30,7 @@ public class MassLayoffEmployer {
     }
 
     /** The part the county stage needs. */
-    MassLayoffEmployer forCounty() {
+    public MassLayoffEmployer forCounty() {
         MassLayoffEmployer e = new MassLayoffEmployer();
         e.uscc = uscc;
         e.countyCode = countyCode;

@@ -21,14 +21,14 @@ public class UiWhileEmployedSpell {
 
     public UiWhileEmployedSpell() {}
 
-    static UiWhileEmployedSpell of(String employerUscc) {
+    public static UiWhileEmployedSpell of(String employerUscc) {
         UiWhileEmployedSpell s = new UiWhileEmployedSpell();
         s.employerUscc = employerUscc;
         return s;
     }
 
     /** An enrolment or registration at {@code at}: after a departure it starts a new spell (re-hired). */
-    void start(long at) {
+    public void start(long at) {
         if (endedAt != 0 && at > endedAt) {
             startedAt = at;
             endedAt = 0;
@@ -38,7 +38,7 @@ public class UiWhileEmployedSpell {
     }
 
     /** A departure at {@code at}; one before the start belongs to an earlier spell and is ignored. */
-    void end(long at) {
+    public void end(long at) {
         if (startedAt != 0 && at < startedAt) {
             return;
         }
@@ -48,12 +48,12 @@ public class UiWhileEmployedSpell {
     }
 
     /** @return the latest instant the spell is known by, for retention */
-    long lastKnownAt() {
+    public long lastKnownAt() {
         return Math.max(startedAt, endedAt);
     }
 
     /** @return the month of the start, YYYYMM (China Standard Time) */
-    int startMonth() {
+    public int startMonth() {
         return chinaMonth(startedAt);
     }
 
@@ -63,7 +63,7 @@ public class UiWhileEmployedSpell {
      * month itself it counts only if paid after the enrolment: a recipient paid early in the month who finds work
      * later that month did nothing wrong.
      */
-    boolean overlaps(BenefitAfterDeathPayment p) {
+    public boolean overlaps(BenefitAfterDeathPayment p) {
         if (startedAt == 0) {
             return false;
         }
@@ -74,7 +74,7 @@ public class UiWhileEmployedSpell {
         return p.benefitMonth > first && (endedAt == 0 || p.benefitMonth < chinaMonth(endedAt));
     }
 
-    static int chinaMonth(long epochMillis) {
+    public static int chinaMonth(long epochMillis) {
         ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(CHINA);
         return t.getYear() * 100 + t.getMonthValue();
     }

@@ -17,7 +17,7 @@ public class UnemploymentSurgeBaseline {
     public UnemploymentSurgeBaseline() {}
 
     /** Appends a closed day's count, dropping the oldest beyond {@code keep} days. */
-    void add(long count, int keep) {
+    public void add(long count, int keep) {
         counts.add(count);
         while (counts.size() > keep) {
             counts.remove(0);
@@ -25,14 +25,14 @@ public class UnemploymentSurgeBaseline {
     }
 
     /** Days without rows between the last closed day and the next one, as zeros (bounded by {@code keep}). */
-    void addQuietDays(long days, int keep) {
+    public void addQuietDays(long days, int keep) {
         for (long i = 0; i < Math.min(days, keep); i++) {
             add(0, keep);
         }
     }
 
     /** @return mean and standard deviation of the last {@code days} closed days, or null below {@code minDays} */
-    double[] meanAndSigma(int days, int minDays) {
+    public double[] meanAndSigma(int days, int minDays) {
         int n = Math.min(days, counts.size());
         if (n < minDays) {
             return null;

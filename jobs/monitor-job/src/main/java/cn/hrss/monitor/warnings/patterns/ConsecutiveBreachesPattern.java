@@ -1,6 +1,5 @@
 package cn.hrss.monitor.warnings.patterns;
 
-import cn.hrss.monitor.warnings.conditions.IsBreach;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.pattern.Pattern;
 

@@ -41,6 +41,11 @@ public final class RuleCatalog {
      *
      * @throws RuleValidationException with every problem found in every file
      */
+    /** @param dir the catalog ({@code rules.dir}), or null for the copy of {@code alerts/rules} in the job jar */
+    public static List<RuleDefinition> loadFrom(String dir) {
+        return dir == null ? loadDefault() : load(Path.of(dir));
+    }
+
     public static List<RuleDefinition> load(Path dir) {
         Path root = repositoryRoot(dir);
         List<String> problems = new ArrayList<>();

@@ -76,6 +76,28 @@ public class RuleDefinition implements Serializable {
     }
 
     /**
+     * For rules whose parameters decide whether a condition holds and whose bands only grade it (fund imbalance): a
+     * breach outside every band gets the least severe band of its insurance type, so a published threshold that moves
+     * past the bands never leaves a breach without a colour.
+     *
+     * @return the band matching {@code value}, else the least severe band for the insurance type (null: no bands)
+     */
+    public Severity severityForOrLeast(double value, String insuranceType) {
+        Severity graded = severityFor(value, insuranceType);
+        if (graded != null) {
+            return graded;
+        }
+        Severity least = null;
+        for (SeverityBand b : bands) {
+            boolean applies = b.insuranceType.isEmpty() || b.insuranceType.equals(insuranceType);
+            if (applies && (least == null || least.isMoreSevereThan(b.severity))) {
+                least = b.severity;
+            }
+        }
+        return least;
+    }
+
+    /**
      * @return the parameters whose change needs a new job graph (pattern lengths, periods): changing them at run
      *     time is refused with "redeploy from a savepoint"
      */

@@ -64,7 +64,7 @@ public final class RuleJson {
     }
 
     /** @return true if the two rules say the same, whichever file they were read from */
-    static boolean sameContent(RuleDefinition a, RuleDefinition b) {
+    public static boolean sameContent(RuleDefinition a, RuleDefinition b) {
         ObjectNode x = MAPPER.valueToTree(a);
         ObjectNode y = MAPPER.valueToTree(b);
         x.remove("sourceFile");

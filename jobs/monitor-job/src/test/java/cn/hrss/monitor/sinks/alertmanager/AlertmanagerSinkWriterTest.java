@@ -1,5 +1,8 @@
 package cn.hrss.monitor.sinks.alertmanager;
 
+import cn.hrss.monitor.config.Secret;
+import cn.hrss.monitor.config.AlertmanagerSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.warnings.lifecycle.AlertStatus;
@@ -27,7 +30,8 @@ class AlertmanagerSinkWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AlertmanagerSettings SETTINGS = new AlertmanagerSettings(
             List.of(URI.create("http://am-1:9093")), Duration.ofSeconds(60), Duration.ofSeconds(8),
-            Duration.ofHours(1), "https://git.example/hrss/", "http://grafana.example/d/hrss-duty-console");
+            Duration.ofHours(1), "https://git.example/hrss/", "http://grafana.example/d/hrss-duty-console",
+            null, new Secret("HRSS_ALERTMANAGER_PASSWORD", null));
     private static final long T0 = Instant.parse("2026-07-01T02:00:00Z").toEpochMilli();
 
     /** One request the writer made; the test answers it. */

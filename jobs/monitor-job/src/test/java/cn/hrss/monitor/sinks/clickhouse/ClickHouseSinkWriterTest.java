@@ -1,5 +1,6 @@
 package cn.hrss.monitor.sinks.clickhouse;
 
+import cn.hrss.monitor.config.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ClickHouseSinkWriterTest {
     private static final ClickHouseSinkSettings SETTINGS = ClickHouseSinkSettings
-            .of(new ClickHouseEndpoint("http://127.0.0.1:1", "default", "", "hrss"), "t")
+            .of(new ClickHouseEndpoint("http://127.0.0.1:1", "default", new Secret("HRSS_CLICKHOUSE_PASSWORD", null), "hrss"), "t")
             .withMaxBatchRows(3)
             .withMaxBatchAgeMs(1_000)
             .withBackoffMs(100, 400)

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.monitor.sinks.clickhouse.AlertRowEncoder;
 import cn.hrss.monitor.sinks.clickhouse.AlertTransitionEncoder;
-import cn.hrss.monitor.sinks.clickhouse.ClickHouseConf;
+import cn.hrss.monitor.tools.clickhouse.ClickHouseConf;
 import cn.hrss.monitor.sinks.clickhouse.JsonEachRow;
 import cn.hrss.monitor.sinks.clickhouse.RowEncoder;
 import cn.hrss.monitor.sinks.kafka.AlertSerializer;

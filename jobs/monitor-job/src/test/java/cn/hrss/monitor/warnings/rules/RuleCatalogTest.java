@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class RuleCatalogTest {
-    static final Path SHIPPED = Path.of("../../alerts/rules");
+public class RuleCatalogTest {
+    public static final Path SHIPPED = Path.of("../../alerts/rules");
     private static final List<String> RULE_IDS = List.of("benefit_after_death", "data_absence", "fund_imbalance",
             "fund_months_payable", "mass_layoff", "ui_while_employed", "unemployment_surge");
 
@@ -71,7 +71,7 @@ class RuleCatalogTest {
         assertThat(fromJar).isEqualTo(fromDir);
     }
 
-    static Stream<Arguments> brokenRules() {
+    public static Stream<Arguments> brokenRules() {
         return Stream.of(
                 // file, regex to replace, replacement, the one problem expected
                 broken("fund_imbalance", "kind: fund_imbalance", "kind: fund_balance",
@@ -258,7 +258,7 @@ class RuleCatalogTest {
                 .isInstanceOf(RuleValidationException.class).hasMessageContaining("\"limit\"");
     }
 
-    static RuleDefinition byId(List<RuleDefinition> rules, String id) {
+    public static RuleDefinition byId(List<RuleDefinition> rules, String id) {
         return rules.stream().filter(r -> r.id.equals(id)).findFirst().orElseThrow();
     }
 
